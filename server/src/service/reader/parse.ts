@@ -1,0 +1,75 @@
+// text → Report: title, sections, tables. Runs once per document version; every rule and feature
+// reads the result.
+import type { Report, Table } from '../model';
+import { formatForYear } from '../templates';
+import { LineIndex, type Span } from '../text';
+import type { FormatId } from '../types';
+import { findSections, findTitle } from './sections';
+import { readActiveTables, readRequestsTable, readReviewsTable } from './tables';
+import { findZones } from './zones';
+
+export interface ParseOptions {
+  format?: 'auto' | FormatId;
+}
+
+/** The report year, from the title, else from the statistical period or a dated heading. */
+function findYear(text: string, titleYear: number | null): number | null {
+  if (titleYear !== null) return titleYear;
+  const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text.slice(0, 20000));
+  if (period) return Number(period[1]);
+  const named = /((?:19|20)\d{2})\s*年度?[^。\n]{0,20}?政府信息公开(?:工作)?年度报告/.exec(text.slice(0, 5000));
+  return named ? Number(named[1]) : null;
+}
+
+// The old (2007) 条例's reports: an overview section and a statistics table with 指标名称 / 计量单位.
+const LEGACY_MARKERS = /政府信息公开情况统计表|指标名称\s*[\t ]*计量单位|一、概述/;
+
+export function parse(text: string, options: ParseOptions = {}): Report {
+  const lines = new LineIndex(text);
+  const sections = findSections(lines);
+  const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
+  const year = findYear(text, title?.year ?? null);
+  const forced = options.format && options.format !== 'auto' ? options.format : null;
+  const expectedFormat = forced ?? (year !== null ? formatForYear(year) : null);
+  const headingLines = new Set(sections.map((section) => section.line));
+  const zones = findZones(lines, headingLines);
+  const fallback: FormatId = expectedFormat ?? '2021';
+  const context = { fallback };
+
+  const tables: Table[] = [...readActiveTables(zones, context)];
+  for (const zone of zones) {
+    if (zone.kind === 3) tables.push(readRequestsTable(zone, context));
+    else if (zone.kind === 4) tables.push(readReviewsTable(zone, context));
+  }
+  tables.sort((a, b) => a.span.start - b.span.start);
+
+  const legacyMatch = LEGACY_MARKERS.exec(text);
+  const legacy =
+    !forced &&
+    ((year !== null && year < 2019) || (legacyMatch !== null && !tables.some((table) => table.section === 3)));
+  let legacySpan: Span | null = null;
+  if (legacy) {
+    legacySpan = title?.span ?? (legacyMatch ? { start: legacyMatch.index, end: legacyMatch.index + legacyMatch[0].length } : { start: 0, end: 0 });
+  }
+
+  const tableFormats = tables.map((table) => table.format).filter((format): format is FormatId => format !== null);
+  const votes2021 = tableFormats.filter((format) => format === '2021').length;
+  const votes2019 = tableFormats.length - votes2021;
+  const format: FormatId | null =
+    votes2021 > votes2019 ? '2021' : votes2019 > votes2021 ? '2019' : (expectedFormat ?? (tables.length > 0 ? fallback : null));
+
+  const isReport = title !== null || sections.length >= 2 || tables.length > 0;
+  return {
+    text,
+    lines,
+    isReport,
+    title: title ? { span: title.span, agency: title.agency } : null,
+    year,
+    legacy,
+    legacySpan,
+    sections,
+    tables,
+    expectedFormat,
+    format,
+  };
+}

@@ -1,0 +1,86 @@
+// Finds the six section headings and the report title. A heading is recognised by its title, in the
+// short or the long template wording, behind any markdown markers and any numeral style; the numeral
+// only decides whether the heading is written correctly.
+import type { Section } from '../model';
+import { templates } from '../templates';
+import type { SectionDef } from '../templates';
+import { normalizeLabel, similarity, type LineIndex, type Span } from '../text';
+
+const sectionDefs: SectionDef[] = templates['2021'].sections;
+
+interface TitleForm {
+  def: SectionDef;
+  norm: string;
+}
+const titleForms: TitleForm[] = sectionDefs.flatMap((def) =>
+  [...new Set([def.short, def.long])].map((title) => ({ def, norm: normalizeLabel(title) })),
+);
+
+/** How close a heading's title must be to a template title to count as that section. */
+const HEADING_SIMILARITY = 0.8;
+
+// Heading line: optional markdown #/bold, a numeral (Chinese or Arabic), a separator, the title.
+const HEADING = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?\s*)([一二三四五六七八九十]{1,2}|\d{1,2})(\s*[、.．,，:：\s]\s*)(.+?)(\s*(?:\*\*)?\s*)$/;
+
+export function findSections(lines: LineIndex): Section[] {
+  const found: Section[] = [];
+  for (const line of lines.lines) {
+    const text = line.text;
+    if (text.length === 0 || text.length > 80 || text.includes('\t')) continue;
+    const match = HEADING.exec(text);
+    if (!match) continue;
+    const [, lead, numeral, separator, title] = match;
+    const titleNorm = normalizeLabel(title).replace(/[:：。.]$/, '');
+    let best: TitleForm | null = null;
+    let bestScore = 0;
+    for (const form of titleForms) {
+      const score = similarity(titleNorm, form.norm);
+      if (score > bestScore) {
+        best = form;
+        bestScore = score;
+      }
+    }
+    if (!best || bestScore < HEADING_SIMILARITY) continue;
+    const numeralStart = line.start + lead.length;
+    const titleStart = numeralStart + numeral.length + separator.length;
+    const exactTitle = titleForms.some((form) => form.def === best!.def && form.norm === titleNorm);
+    const titleEnd = titleStart + title.length;
+    found.push({
+      def: best.def,
+      headingSpan: { start: numeralStart, end: titleEnd },
+      numeralSpan: { start: numeralStart, end: numeralStart + numeral.length },
+      titleSpan: { start: titleStart, end: titleEnd },
+      numeral,
+      title,
+      titleExact: exactTitle,
+      numeralExact: numeral === best.def.numeral,
+      span: { start: line.start, end: lines.text.length },
+      line: line.index,
+    });
+  }
+  for (let i = 0; i < found.length - 1; i++) {
+    found[i].span = { start: found[i].span.start, end: lines.lines[found[i + 1].line].start };
+  }
+  return found;
+}
+
+/** The title: the first line before section 一 that names the report; agency and year from it. */
+export function findTitle(
+  lines: LineIndex,
+  firstHeadingLine: number,
+): { span: Span; agency: string | null; year: number | null } | null {
+  const limit = Math.min(firstHeadingLine < 0 ? lines.lines.length : firstHeadingLine, 12);
+  for (let i = 0; i < limit; i++) {
+    const line = lines.lines[i];
+    if (line.text.length > 120) continue;
+    const match = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?\s*)(.*?)((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n]{0,12}?(?:工作)?(?:年度)?(?:报告|年报)/.exec(
+      line.text,
+    );
+    if (!match) continue;
+    const [, lead, agency] = match;
+    const body = line.text.slice(lead.length).replace(/\s*(?:\*\*)?\s*$/, '');
+    const start = line.start + lead.length;
+    return { span: { start, end: start + body.length }, agency: agency.trim() || null, year: Number(match[3]) };
+  }
+  return null;
+}

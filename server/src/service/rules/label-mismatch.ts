@@ -1,0 +1,76 @@
+import type { LabelMatch } from '../model';
+import type { Span } from '../text';
+import { defineRule, minimalEdit, msg, tableName, type Finding, type FindingFix } from './rule';
+import { checksTables } from './tables-common';
+
+// The numbering a writer put in front of a label ("2.", "（三）", "一、"), kept as written by the fix.
+const WRITTEN_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．,，:：]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、,，:：]?)\s*/;
+const TEMPLATE_NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\.)/;
+
+function relabel(report: { text: string }, label: LabelMatch): FindingFix[] {
+  // A label broken over several cells is left to the writer: joining cells is not a minimal edit.
+  if (label.spans.length !== 1 || label.canonical === '') return [];
+  const span: Span = label.spans[0];
+  const written = report.text.slice(span.start, span.end);
+  const numbering = WRITTEN_NUMBERING.exec(written)?.[0] ?? '';
+  const canonicalText = label.canonical.replace(TEMPLATE_NUMBERING, '');
+  const hasTemplateNumbering = TEMPLATE_NUMBERING.test(label.canonical);
+  const target = numbering !== '' ? numbering + canonicalText : hasTemplateNumbering ? label.canonical : canonicalText;
+  if (target === written) return [];
+  return [
+    {
+      title: msg(`改为“${label.canonical}”`, `Change to "${label.canonical}"`),
+      edits: [minimalEdit(span, written, target)],
+      isPreferred: true,
+    },
+  ];
+}
+
+/** A row or column label that deviates from the template wording. */
+export default defineRule({
+  id: 'label-mismatch',
+  category: 'tables',
+  defaultSeverity: 'warning',
+  title: '表格标签与模板不一致',
+  titleEn: 'Table label deviates from the template',
+  fixable: true,
+  check(report) {
+    if (!checksTables(report)) return [];
+    const findings: Finding[] = [];
+    for (const table of report.tables) {
+      for (const header of table.header) {
+        if (header.label.exact) continue;
+        findings.push({
+          span: header.label.spans[0],
+          message: msg(
+            `列标签“${header.label.raw}”与模板不一致，应为“${header.column.label}”`,
+            `Column label "${header.label.raw}" deviates from the template; expected "${header.column.label}"`,
+          ),
+          fixes: relabel(report, { ...header.label, canonical: header.column.label }),
+        });
+      }
+      for (const row of table.rows) {
+        if (row.label.exact || row.label.spans.length === 0) continue;
+        if (row.def === null) {
+          findings.push({
+            span: row.label.spans[0],
+            message: msg(
+              `无法识别的行“${row.label.raw}”：${tableName(table).zh}中没有这一行`,
+              `Unrecognised row "${row.label.raw}": ${tableName(table).en} has no such row`,
+            ),
+          });
+          continue;
+        }
+        findings.push({
+          span: row.label.spans[0],
+          message: msg(
+            `行标签“${row.label.raw}”与模板不一致，应为“${row.label.canonical}”`,
+            `Row label "${row.label.raw}" deviates from the template; expected "${row.label.canonical}"`,
+          ),
+          fixes: relabel(report, row.label),
+        });
+      }
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,112 @@
+// What a rule is: metadata plus a check that reads the parsed report and returns findings. Rules are
+// data in a list (rules/index.ts); analyze() runs them, applies severities and turns spans into ranges.
+import type { Cell, Report, Row, Table } from '../model';
+import type { Span } from '../text';
+import type { RuleMetadata } from '../types';
+
+/** A message in both languages; the caller's locale picks one. */
+export interface Message {
+  zh: string;
+  en: string;
+}
+
+export function msg(zh: string, en: string): Message {
+  return { zh, en };
+}
+
+export interface FindingEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface FindingFix {
+  title: Message;
+  edits: FindingEdit[];
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  span: Span;
+  message: Message;
+  related?: { span: Span; message: Message }[];
+  fixes?: FindingFix[];
+}
+
+export interface Rule extends Omit<RuleMetadata, 'href'> {
+  check(report: Report): Finding[];
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+// ---- helpers shared by the rules (reading the model, never the text) ----
+
+/** "（七）总计", "行政处罚", "行政复议·总计": how a row is named in messages. */
+export function rowName(row: Row): string {
+  if (row.def) return row.def.numbering + row.def.text;
+  return row.label.raw || row.label.canonical;
+}
+
+export function shortRowName(row: Row): string {
+  const name = rowName(row);
+  return name.length > 16 ? `${name.slice(0, 15)}…` : name;
+}
+
+export function tableName(table: Table): Message {
+  if (table.section === 2) {
+    const item = table.item ? `第二十条第（${table.item.numeral}）项` : '';
+    return msg(`表二${item}`, `table 2 ${item}`);
+  }
+  return table.section === 3 ? msg('表三（依申请公开）', 'table 3 (requests)') : msg('表四（复议、诉讼）', 'table 4 (reviews and lawsuits)');
+}
+
+export function numberCell(cell: Cell | undefined): number | null {
+  return cell && cell.state === 'number' ? cell.value : null;
+}
+
+export function cellOf(row: Row, columnId: string): Cell | undefined {
+  return row.cells?.find((cell) => cell.column.id === columnId);
+}
+
+/** Placed rows of a table by template row id (the first one when a row repeats). */
+export function rowsById(table: Table): Map<string, Row> {
+  const map = new Map<string, Row>();
+  for (const row of table.rows) if (row.def && !map.has(row.def.id)) map.set(row.def.id, row);
+  return map;
+}
+
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
+}
+
+/** "自然人 3 + 商业企业 2 + 其他 2" — the non-zero addends, or every addend when all are zero. */
+export function describeSum(parts: { name: string; value: number }[], joinZh = ' + '): string {
+  const shown = parts.filter((part) => part.value !== 0);
+  if (shown.length === 0) return parts.length > 3 ? `各项均为 0` : parts.map((part) => `${part.name} 0`).join(joinZh);
+  return shown.map((part) => `${part.name} ${formatNumber(part.value)}`).join(joinZh);
+}
+
+export function describeSumEn(parts: { name: string; value: number }[]): string {
+  const shown = parts.filter((part) => part.value !== 0);
+  if (shown.length === 0) return 'all parts are 0';
+  return shown.map((part) => `${part.name} ${formatNumber(part.value)}`).join(' + ');
+}
+
+/** The smallest edit that turns `oldText` at `span` into `newText`: common ends are left alone. */
+export function minimalEdit(span: Span, oldText: string, newText: string): FindingEdit {
+  let prefix = 0;
+  while (prefix < oldText.length && prefix < newText.length && oldText[prefix] === newText[prefix]) prefix++;
+  let suffix = 0;
+  while (
+    suffix < oldText.length - prefix &&
+    suffix < newText.length - prefix &&
+    oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  return {
+    span: { start: span.start + prefix, end: span.end - suffix },
+    newText: newText.slice(prefix, newText.length - suffix),
+  };
+}

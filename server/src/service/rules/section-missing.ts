@@ -1,0 +1,54 @@
+import { templates } from '../templates';
+import { renderSectionSkeleton } from '../templates/render';
+import type { Span } from '../text';
+import { defineRule, msg, type Finding } from './rule';
+import { checksSections, firstHeadings } from './sections-common';
+
+/** One of the six sections is absent. */
+export default defineRule({
+  id: 'section-missing',
+  category: 'sections',
+  defaultSeverity: 'error',
+  title: '缺少章节',
+  titleEn: 'Missing section',
+  fixable: true,
+  check(report) {
+    // A text with no section heading at all is judged by the table rules alone.
+    if (!checksSections(report) || report.sections.length === 0) return [];
+    const present = firstHeadings(report);
+    const format = report.format ?? report.expectedFormat ?? '2021';
+    const findings: Finding[] = [];
+    for (const def of templates[format].sections) {
+      if (present.some((section) => section.def.index === def.index)) continue;
+      const next = present.find((section) => section.def.index > def.index);
+      const withTable = !report.tables.some((table) => table.section === def.index);
+      const skeleton = renderSectionSkeleton(format, def.index, withTable);
+      let insertAt: number;
+      let anchor: Span;
+      let newText: string;
+      if (next) {
+        insertAt = report.lines.lines[next.line].start;
+        anchor = next.headingSpan;
+        newText = `${skeleton}\n\n`;
+      } else {
+        const last = report.lines.lines[report.lines.lines.length - 1];
+        insertAt = report.text.length;
+        anchor = { start: last.start, end: last.end };
+        newText = `${/\n$/.test(report.text) || report.text.length === 0 ? '' : '\n'}\n${skeleton}\n`;
+      }
+      const heading = `${def.numeral}、${def.short}`;
+      findings.push({
+        span: anchor,
+        message: msg(`缺少第${def.numeral}部分“${heading}”`, `Section ${def.index} "${heading}" is missing`),
+        fixes: [
+          {
+            title: msg(`插入“${heading}”`, `Insert "${heading}"`),
+            edits: [{ span: { start: insertAt, end: insertAt }, newText }],
+            isPreferred: true,
+          },
+        ],
+      });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,120 @@
+// Offsets, lines and label normalisation. The service works on UTF-16 offsets into the original text
+// (JavaScript string indices), which are exactly LSP's character units, so converting to a position
+// is a binary search over line starts and never re-reads the text.
+import type { Position, Range } from './types';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Line {
+  /** 0-based line number. */
+  index: number;
+  start: number;
+  /** End of the content, before the line break. */
+  end: number;
+  text: string;
+}
+
+export class LineIndex {
+  readonly lines: Line[] = [];
+
+  constructor(readonly text: string) {
+    let start = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) {
+        this.lines.push({ index: this.lines.length, start, end: i, text: text.slice(start, i) });
+        if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+        start = i + 1;
+      }
+    }
+    this.lines.push({ index: this.lines.length, start, end: length, text: text.slice(start, length) });
+  }
+
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lines.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lines[mid].start <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const line = this.lines[low];
+    // An offset inside a CRLF pair belongs to the end of the line.
+    return { line: low, character: Math.min(clamped, line.end) - line.start };
+  }
+
+  range(span: Span): Range {
+    return { start: this.position(span.start), end: this.position(span.end) };
+  }
+
+  lineAt(offset: number): Line {
+    return this.lines[this.position(offset).line];
+  }
+}
+
+const QUOTES = /["'“”‘’「」『』〝〞]/g;
+const SPACES = /[\s\u3000\u200b\ufeff*#_`]/g;
+
+/**
+ * The comparable form of a label: NFKC (full-width digits, letters and brackets become ASCII),
+ * without white space, quotes or markdown emphasis, and with 、． after a list number as ".".
+ */
+export function normalizeLabel(text: string): string {
+  return text.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '').replace(/[［【]/g, '(').replace(/[］】]/g, ')');
+}
+
+/** Splits a label into its numbering ("一、", "(三)", "1.") and its text, both normalised. */
+export function splitNumbering(normalized: string): { numbering: string; text: string } {
+  let match = /^([一二三四五六七八九十]+)[、.,:]/.exec(normalized);
+  if (match) return { numbering: `${match[1]}、`, text: normalized.slice(match[0].length) };
+  match = /^\(([一二三四五六七八九十]+)\)/.exec(normalized);
+  if (match) return { numbering: `(${match[1]})`, text: normalized.slice(match[0].length) };
+  // "1." "1、" "1:" — or a bare "1" directly followed by a Chinese character ("1属于国家秘密").
+  match = /^(\d{1,2})(?:[.、,:](?!\d)|(?=[\u4e00-\u9fff]))/.exec(normalized);
+  if (match) return { numbering: `${match[1]}.`, text: normalized.slice(match[0].length) };
+  return { numbering: '', text: normalized };
+}
+
+/** Normalised numbering of a template row ("（三）" → "(三)", "1." stays). */
+export function normalizeNumbering(numbering: string): string {
+  return splitNumbering(normalizeLabel(numbering) + 'x').numbering;
+}
+
+/**
+ * Similarity of two strings in [0, 1]: twice the longest common subsequence over the total length.
+ * Labels are short (under 40 characters), so the quadratic table is cheap.
+ */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  if (a.length > 200 || b.length > 200) return 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], current[j - 1]);
+    }
+    [previous, current] = [current, previous];
+  }
+  return (2 * previous[b.length]) / (a.length + b.length);
+}
+
+const CHINESE_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Value of a small Chinese numeral (一 … 九十九), or NaN. */
+export function chineseNumeralValue(numeral: string): number {
+  if (numeral.length === 0) return NaN;
+  if (numeral === '十') return 10;
+  const ten = numeral.indexOf('十');
+  if (ten < 0) return numeral.length === 1 && numeral in CHINESE_DIGITS ? CHINESE_DIGITS[numeral] : NaN;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS[numeral.slice(0, ten)];
+  const units = ten === numeral.length - 1 ? 0 : CHINESE_DIGITS[numeral.slice(ten + 1)];
+  return tens * 10 + units;
+}

@@ -1,0 +1,107 @@
+// Public types of the language service: what `analyze` returns and what the server, the CLI and the
+// library expose. Ranges are LSP ranges (0-based lines, UTF-16 code units), so every consumer can use
+// them as they are.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** The two official formats: 国办公开办函〔2019〕60号 and 〔2021〕30号. */
+export type FormatId = '2019' | '2021';
+/** What a document is: one of the formats, a pre-2019 report, or not a report at all (null). */
+export type ReportFormat = FormatId | 'legacy' | null;
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface AnalyzeOptions {
+  /** Message language; Chinese unless the caller asks for English. */
+  locale?: Locale;
+  /** Per-rule severity overrides, e.g. { 'cell-blank': 'off' }. */
+  rules?: Record<string, SeveritySetting>;
+  /** Force the template instead of deciding by the report year and the tables' labels. */
+  format?: 'auto' | FormatId;
+  /** Base of the rule documentation links; `<base><rule-id>.md`. */
+  docsBaseUrl?: string;
+  /** Documents longer than this (in UTF-16 code units) get one info finding and no analysis. */
+  maxSize?: number;
+  /** Called when a rule throws; the other rules still report. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  isPreferred?: boolean;
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The rule's documentation page. */
+  href: string;
+  relatedInformation?: RelatedInformation[];
+  fixes?: Fix[];
+}
+
+export interface SectionSummary {
+  /** 1..6 for 一..六. */
+  index: number;
+  title: string;
+  range: Range;
+  /** The heading line. */
+  headingRange: Range;
+}
+
+export interface TableSummary {
+  /** The section whose table this is: 2 (主动公开), 3 (依申请公开) or 4 (复议、诉讼). */
+  section: 2 | 3 | 4;
+  /** For the tables of section 二: the item line, e.g. "第二十条第（一）项". */
+  item?: string;
+  format: FormatId | null;
+  layout: TableLayout;
+  range: Range;
+}
+
+export type TableLayout = 'tab' | 'lines' | 'pipe' | 'space' | 'mixed';
+
+export interface RuleMetadata {
+  id: string;
+  category: 'document' | 'sections' | 'tables' | 'arithmetic' | 'text' | 'workspace';
+  defaultSeverity: Severity;
+  /** One line, Chinese. */
+  title: string;
+  /** One line, English. */
+  titleEn: string;
+  fixable: boolean;
+  href: string;
+}
+
+export interface AnalysisResult {
+  format: ReportFormat;
+  year: number | null;
+  agency: string | null;
+  sections: SectionSummary[];
+  tables: TableSummary[];
+  diagnostics: Diagnostic[];
+}
