@@ -2,7 +2,8 @@
 // separated rows, one cell per line, markdown pipe tables, or cells separated by spaces. Later stages
 // never look at layout again; they read labels and values from this stream.
 import type { Token } from '../model';
-import { normalizeLabel, type Line } from '../text';
+import { formatIds, templates } from '../templates';
+import { normalizeLabel, splitNumbering, type Line } from '../text';
 import type { TableLayout } from '../types';
 
 const PLACEHOLDERS = new Set(['—', '–', '-', '--', '——', '―', '/', '／', '\\', '不适用', 'N/A', 'n/a', 'NA', '无', '空', '－', '一']);
@@ -63,9 +64,38 @@ function splitBy(text: string, separator: string): RawCell[] {
   return cells;
 }
 
+/** Every label of both templates, normalised and without numbering: what a table cell can name. */
+const knownLabels: Set<string> = (() => {
+  const labels = new Set<string>();
+  const add = (label: string) => labels.add(splitNumbering(normalizeLabel(label)).text);
+  for (const id of formatIds) {
+    const template = templates[id];
+    for (const item of template.active) {
+      add(item.labelColumn);
+      for (const column of item.columns) [column.label, ...(column.accepted ?? [])].forEach(add);
+      for (const row of item.rows) add(row.text);
+    }
+    const { requests, reviews } = template;
+    [requests.cornerNote, ...requests.columnGroups, ...requests.columns.map((column) => column.label)].forEach(add);
+    for (const row of requests.rows) add(row.text);
+    [...reviews.groupLabels, ...reviews.results.map((column) => column.label)].forEach(add);
+  }
+  return labels;
+})();
+
+function isKnownLabel(text: string): boolean {
+  return knownLabels.has(splitNumbering(normalizeLabel(text)).text);
+}
+
+function isBareNumbering(text: string): boolean {
+  const norm = normalizeLabel(text);
+  return norm.length > 0 && splitNumbering(norm).text === '' ;
+}
+
 /**
- * Splits a cell that holds several space-separated parts: each number becomes its own token, runs of
- * text parts stay one label ("(二) 部分公开 (区分处理的, …)" is one label; "规章 0 0 0" is four cells).
+ * Splits a cell that holds several space-separated parts: each number becomes its own token. Runs of
+ * text parts stay one label ("(二) 部分公开 (区分处理的, …)"), unless the run is made of template labels
+ * side by side ("信息内容 本年制发件数 本年废止件数"), as in tables whose cells are separated by spaces.
  */
 function splitSpaced(text: string, cell: RawCell): RawCell[] {
   const parts: RawCell[] = [];
@@ -77,18 +107,34 @@ function splitSpaced(text: string, cell: RawCell): RawCell[] {
   }
   if (parts.length <= 1) return [cell];
   const out: RawCell[] = [];
-  let textRun: RawCell | null = null;
+  let textRun: RawCell[] = [];
+  const flush = () => {
+    if (textRun.length === 0) return;
+    const pieces = textRun.map((part) => text.slice(part.start, part.end));
+    // A bare list number ("1.", "（一）") belongs to the label after it.
+    const merged: RawCell[] = [];
+    for (let i = 0; i < textRun.length; i++) {
+      if (isBareNumbering(pieces[i]) && i + 1 < textRun.length) {
+        merged.push({ start: textRun[i].start, end: textRun[i + 1].end });
+        i++;
+      } else {
+        merged.push(textRun[i]);
+      }
+    }
+    const separate = merged.length > 1 && merged.some((part) => isKnownLabel(text.slice(part.start, part.end)));
+    if (separate) out.push(...merged);
+    else out.push({ start: textRun[0].start, end: textRun[textRun.length - 1].end });
+    textRun = [];
+  };
   for (const part of parts) {
-    const kind = classifyCell(text.slice(part.start, part.end)).kind;
-    if (kind === 'text') {
-      textRun = textRun ? { start: textRun.start, end: part.end } : { ...part };
+    if (classifyCell(text.slice(part.start, part.end)).kind === 'text') {
+      textRun.push(part);
     } else {
-      if (textRun) out.push(textRun);
-      textRun = null;
+      flush();
       out.push(part);
     }
   }
-  if (textRun) out.push(textRun);
+  flush();
   return out;
 }
 

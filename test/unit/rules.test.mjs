@@ -1,0 +1,365 @@
+// Each rule on small crafted reports: a positive case (the finding, its range and its fix) and the
+// negative case (a consistent report says nothing), in every table layout.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  active2021,
+  analyze,
+  applyEdits,
+  makeReport,
+  rangeText,
+  requests2021,
+  rulesOf,
+  REVIEWS,
+} from './fixtures.mjs';
+
+const LAYOUTS = ['tab', 'lines', 'pipe', 'space'];
+
+function only(text, rule) {
+  const result = analyze(text);
+  return rulesOf(result, rule);
+}
+
+/** Applies the diagnostic's preferred fix and returns the new text. */
+function fix(text, diagnostic) {
+  assert.ok(diagnostic.fixes?.length, `${diagnostic.rule} has a fix`);
+  const chosen = diagnostic.fixes.find((candidate) => candidate.isPreferred) ?? diagnostic.fixes[0];
+  return applyEdits(text, chosen.edits);
+}
+
+function setValue(rows, label, column, value) {
+  const row = rows.find((candidate) => candidate.label === label);
+  assert.ok(row, label);
+  row.values[column] = value;
+  return rows;
+}
+
+describe('consistent reports are clean', () => {
+  for (const layout of LAYOUTS) {
+    for (const year of [2020, 2021, 2023]) {
+      test(`${year} report, ${layout} layout`, () => {
+        const result = analyze(makeReport({ year, layout }));
+        assert.deepEqual(result.diagnostics, []);
+        assert.equal(result.year, year);
+        assert.equal(result.format, year >= 2021 ? '2021' : '2019');
+        const sections = result.tables.map((table) => table.section);
+        assert.deepEqual([...new Set(sections)], [2, 3, 4]);
+        assert.equal(sections.filter((section) => section === 2).length, year >= 2021 ? 4 : 5);
+      });
+    }
+  }
+  test('CRLF line ends and a BOM-less markdown title change nothing', () => {
+    const text = makeReport().replace(/\n/g, '\r\n');
+    assert.deepEqual(analyze(text).diagnostics, []);
+  });
+  test('full-width digits, half-width brackets and markdown emphasis are accepted', () => {
+    const text = makeReport()
+      .replace('（一）予以公开\t5', '(一) 予以公开\t５')
+      .replace('## 一、总体情况', '**一、总体情况**');
+    assert.deepEqual(analyze(text).diagnostics, []);
+  });
+  test('a text that is not a report gives nothing', () => {
+    const result = analyze('# 会议纪要\n\n今天讨论了三件事。\n');
+    assert.equal(result.format, null);
+    assert.deepEqual(result.diagnostics, []);
+  });
+});
+
+describe('legacy-format', () => {
+  const legacy = '某某县人民政府2017年政府信息公开工作年度报告\n\n一、概述\n\n二、主动公开政府信息情况\n\n六、政府信息公开情况统计表\n指标名称\t计量单位\t统计数\n';
+  test('a pre-2019 report is reported once and nothing else speaks', () => {
+    const result = analyze(legacy);
+    assert.equal(result.format, 'legacy');
+    assert.deepEqual(result.diagnostics.map((d) => d.rule), ['legacy-format']);
+    assert.equal(result.diagnostics[0].severity, 'info');
+  });
+  test('a 2021 report is not legacy', () => {
+    assert.equal(only(makeReport(), 'legacy-format').length, 0);
+  });
+});
+
+describe('template-version', () => {
+  test('a 2021 report with 2019-format tables', () => {
+    const text = makeReport({ year: 2021, format: '2019' });
+    const found = only(text, 'template-version');
+    assert.ok(found.length >= 1);
+    assert.match(found[0].message, /2021 年度报告应使用国办公开办函〔2021〕30号格式/);
+  });
+  test('a 2020 report with 2021-format tables', () => {
+    assert.ok(only(makeReport({ year: 2020, format: '2021' }), 'template-version').length >= 1);
+  });
+  test('a 2020 report in the 2019 format is right', () => {
+    assert.equal(only(makeReport({ year: 2020 }), 'template-version').length, 0);
+  });
+});
+
+describe('section rules', () => {
+  test('section-missing: 六 absent, and the fix inserts its heading', () => {
+    const text = makeReport({ drop: [6] });
+    const [finding] = only(text, 'section-missing');
+    assert.match(finding.message, /缺少第六部分“六、其他需要报告的事项”/);
+    assert.equal(finding.severity, 'error');
+    const fixed = fix(text, finding);
+    assert.equal(only(fixed, 'section-missing').length, 0);
+  });
+  test('section-missing: 三 absent with its table inserts the template table', () => {
+    const text = makeReport({ drop: [3] });
+    const found = only(text, 'section-missing');
+    assert.equal(found.length, 1);
+    const fixed = fix(text, found[0]);
+    const after = analyze(fixed);
+    assert.equal(rulesOf(after, 'section-missing').length, 0);
+    assert.ok(after.tables.some((table) => table.section === 3));
+    assert.equal(rulesOf(after, 'row-missing').length, 0);
+  });
+  test('section-order: 五 before 四', () => {
+    const text = makeReport({ order: [1, 2, 3, 5, 4, 6] });
+    const found = only(text, 'section-order');
+    assert.equal(found.length, 1);
+    assert.equal(rangeText(text, found[0].range), '四、政府信息公开行政复议、行政诉讼情况');
+  });
+  test('section-duplicate: a repeated heading, removed by the fix', () => {
+    const text = makeReport().replace('## 一、总体情况\n', '## 一、总体情况\n\n### 一、总体情况\n');
+    const found = only(text, 'section-duplicate');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].range.start.line, 4);
+    const fixed = fix(text, found[0]);
+    assert.equal(fixed, makeReport().replace('## 一、总体情况\n', '## 一、总体情况\n\n'));
+  });
+  test('section-title: a deviating wording, fixed to the template', () => {
+    const text = makeReport({ headings: { 4: '四、政府信息公开行政法复议、行政诉讼情况' } });
+    const [finding] = only(text, 'section-title');
+    assert.match(finding.message, /应为“四、政府信息公开行政复议、行政诉讼情况”/);
+    assert.equal(only(fix(text, finding), 'section-title').length, 0);
+  });
+  test('section-title: a wrong numeral', () => {
+    const text = makeReport({ headings: { 6: '七、其他需要报告的事项' } });
+    const [finding] = only(text, 'section-title');
+    assert.equal(rangeText(text, finding.range), '七');
+  });
+  test('section-title: the long forms are accepted', () => {
+    const text = makeReport({
+      headings: { 2: '二、行政机关主动公开政府信息情况', 4: '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况' },
+    });
+    assert.equal(only(text, 'section-title').length, 0);
+  });
+});
+
+describe('table rules', () => {
+  test('table-missing: section 四 without a table', () => {
+    const text = makeReport({ bodies: { 4: '本年度未发生行政复议、行政诉讼。' } });
+    const [finding] = only(text, 'table-missing');
+    assert.match(finding.message, /第四部分没有可识别的行政复议、行政诉讼情况表/);
+    const fixed = fix(text, finding);
+    assert.equal(only(fixed, 'table-missing').length, 0);
+  });
+  for (const layout of LAYOUTS) {
+    test(`row-missing (${layout}): 2.重复申请 removed`, () => {
+      const requests = requests2021();
+      const index = requests.findIndex((row) => row.label === '2.重复申请');
+      requests.splice(index, 1);
+      // Keep the sums consistent without the row.
+      setValue(requests, '（七）总计', 0, 9);
+      setValue(requests, '（七）总计', 6, 11);
+      setValue(requests, '四、结转下年度继续办理', 0, 2);
+      setValue(requests, '四、结转下年度继续办理', 6, 3);
+      const text = makeReport({ layout, requests });
+      const found = only(text, 'row-missing');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /缺少“2\.重复申请”行/);
+      assert.ok(rangeText(text, found[0].range).startsWith('3.要求提供公开出版物'));
+    });
+  }
+  test('row-missing: the fix inserts the row with zeros (tab layout)', () => {
+    const requests = requests2021().filter((row) => row.label !== '4.保护第三方合法权益');
+    const text = makeReport({ requests });
+    const [finding] = only(text, 'row-missing');
+    const fixed = fix(text, finding);
+    assert.deepEqual(analyze(fixed).diagnostics, []);
+  });
+  for (const layout of LAYOUTS) {
+    test(`label-mismatch (${layout}): row and column wording`, () => {
+      const requests = requests2021();
+      requests.find((row) => row.label.startsWith('2.其他法律')).label = '2.其他法律法规禁止公开';
+      const text = makeReport({ layout, requests }).replace('社会公益组织', '社会组织');
+      const found = only(text, 'label-mismatch');
+      assert.equal(found.length, 2, JSON.stringify(found));
+      const messages = found.map((d) => d.message).join('\n');
+      assert.match(messages, /列标签“社会组织”与模板不一致，应为“社会公益组织”/);
+      assert.match(messages, /行标签“2\.其他法律法规禁止公开”与模板不一致，应为“2\.其他法律行政法规禁止公开”/);
+      let fixed = text;
+      for (const diagnostic of found.sort((a, b) => b.range.start.line - a.range.start.line)) fixed = fix(fixed, diagnostic);
+      assert.deepEqual(analyze(fixed).diagnostics, []);
+    });
+  }
+  test('label-mismatch: 规范性文件 in a 2021-format table', () => {
+    const active = active2021();
+    active[0].rows[1][0] = '规范性文件';
+    const found = only(makeReport({ active }), 'label-mismatch');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /应为“行政规范性文件”/);
+  });
+  test('column-missing: 其他 not in the header of table 三', () => {
+    const text = makeReport().replace('\t其他\t\n', '\t\t\n');
+    const found = only(text, 'column-missing');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /表头缺少“其他”列/);
+  });
+  for (const layout of ['tab', 'pipe', 'space']) {
+    test(`cell-count (${layout}): six values in a row of seven columns`, () => {
+      const requests = requests2021();
+      requests.find((row) => row.label === '（一）予以公开').values.splice(2, 1);
+      const text = makeReport({ layout, requests });
+      const found = only(text, 'cell-count');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /“（一）予以公开”有 6 个数值，表格有 7 列/);
+      // The unplaced row takes no part in any sum.
+      for (const rule of ['row-total', 'result-total', 'balance']) assert.equal(only(text, rule).length, 0, rule);
+    });
+  }
+  test('cell-count: eight values', () => {
+    const requests = requests2021();
+    requests.find((row) => row.label === '4.保护第三方合法权益').values.push(0);
+    const found = only(makeReport({ requests }), 'cell-count');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /有 8 个数值，表格有 7 列（多 1 个）/);
+  });
+  test('cell-count: table 四 with fourteen values', () => {
+    const found = only(makeReport({ reviews: REVIEWS.slice(1) }), 'cell-count');
+    assert.equal(found.length, 1);
+  });
+  test('cell-blank: an empty cell between values and a placeholder, fixed with 0', () => {
+    const requests = requests2021();
+    setValue(requests, '（一）予以公开', 2, '');
+    setValue(requests, '1.属于国家秘密', 4, '—');
+    const text = makeReport({ requests });
+    const found = only(text, 'cell-blank');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /“（一）予以公开”·“科研机构”为空/);
+    assert.match(found[1].message, /填写的是“—”/);
+    let fixed = text;
+    for (const diagnostic of found.reverse()) fixed = fix(fixed, diagnostic);
+    assert.deepEqual(analyze(fixed).diagnostics, []);
+  });
+  test('cell-blank: a pipe-table empty cell', () => {
+    const requests = requests2021();
+    setValue(requests, '2.重复申请', 3, '');
+    const found = only(makeReport({ layout: 'pipe', requests }), 'cell-blank');
+    assert.equal(found.length, 1);
+  });
+  test('cell-invalid: negative, fractional and a unit', () => {
+    const requests = requests2021();
+    setValue(requests, '1.属于国家秘密', 0, -1);
+    setValue(requests, '1.属于国家秘密', 6, -1);
+    setValue(requests, '4.保护第三方合法权益', 1, '0.5');
+    setValue(requests, '6.属于四类过程性信息', 2, '0件');
+    const found = only(makeReport({ requests }), 'cell-invalid');
+    assert.equal(found.length, 4);
+    const messages = found.map((d) => d.message).join('\n');
+    assert.match(messages, /是负数/);
+    assert.match(messages, /是小数/);
+    assert.match(messages, /带有单位“件”/);
+  });
+  test('cell-invalid: 本年增/减 may be negative in the 2019 format, money may carry 万元', () => {
+    assert.equal(only(makeReport({ year: 2020 }), 'cell-invalid').length, 0);
+  });
+  test('cells-merged: digits run together', () => {
+    const text = makeReport().replace('8.属于行政查询事项\t0\t0\t0\t0\t0\t0\t0', '8.属于行政查询事项\t0000000');
+    const found = only(text, 'cells-merged');
+    assert.equal(found.length, 1);
+    assert.equal(rangeText(text, found[0].range), '0000000');
+    assert.equal(only(text, 'cell-count').length, 0);
+  });
+});
+
+describe('arithmetic rules', () => {
+  for (const layout of LAYOUTS) {
+    test(`row-total (${layout}): the message carries the sum and the fix writes it`, () => {
+      const requests = requests2021();
+      setValue(requests, '一、本年新收政府信息公开申请数量', 6, 14);
+      setValue(requests, '二、上年结转政府信息公开申请数量', 6, 0); // keeps 总计 column balanced
+      const text = makeReport({ layout, requests });
+      const found = only(text, 'row-total');
+      assert.equal(found.length, 2);
+      assert.equal(found[0].message, '“一、本年新收政府信息公开申请数量”的总计应为 13（自然人 10 + 商业企业 2 + 社会公益组织 1），实际为 14');
+      assert.equal(rangeText(text, found[0].range), '14');
+      assert.equal(found[0].relatedInformation.length, 6);
+      assert.match(found[0].fixes[0].title, /将.*改为 13（10 \+ 2 \+ 0 \+ 1 \+ 0 \+ 0）/);
+      let fixed = text;
+      for (const diagnostic of found.reverse()) fixed = fix(fixed, diagnostic);
+      assert.deepEqual(analyze(fixed).diagnostics, []);
+    });
+  }
+  test('result-total: （七）总计 of one column', () => {
+    const requests = requests2021();
+    setValue(requests, '（七）总计', 3, 2);
+    setValue(requests, '（七）总计', 6, 13);
+    setValue(requests, '四、结转下年度继续办理', 3, -1 + 0);
+    setValue(requests, '四、结转下年度继续办理', 6, 1);
+    const text = makeReport({ requests });
+    const found = only(text, 'result-total');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /“（七）总计”·“社会公益组织”应为 1（.*），实际为 2/);
+  });
+  test('group-total: a subtotal on a group row must equal its rows', () => {
+    const requests = requests2021();
+    requests.find((row) => row.label === '（四）无法提供').values = [2, 0, 0, 1, 0, 0, 4];
+    const text = makeReport({ requests });
+    const found = only(text, 'group-total');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /“（四）无法提供”小计·“总计”应为 3/);
+    // A correct subtotal is not added again into （七）总计.
+    requests.find((row) => row.label === '（四）无法提供').values = [2, 0, 0, 1, 0, 0, 3];
+    assert.deepEqual(analyze(makeReport({ requests })).diagnostics, []);
+  });
+  test('balance: 一 + 二 ≠ （七） + 四, with the fix for 四', () => {
+    const requests = requests2021();
+    setValue(requests, '四、结转下年度继续办理', 0, 3);
+    setValue(requests, '四、结转下年度继续办理', 6, 4);
+    const text = makeReport({ requests });
+    const found = only(text, 'balance');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /“自然人”列不平衡：一 \+ 二 = 10 \+ 1 = 11，（七）总计 \+ 四 = 10 \+ 3 = 13/);
+    let fixed = text;
+    for (const diagnostic of found.reverse()) fixed = fix(fixed, diagnostic);
+    assert.deepEqual(analyze(fixed).diagnostics, []);
+  });
+  test('balance stays quiet when （七）总计 alone is wrong (result-total says it)', () => {
+    const requests = requests2021();
+    setValue(requests, '（七）总计', 1, 2);
+    const result = analyze(makeReport({ requests }));
+    assert.equal(rulesOf(result, 'result-total').length, 1);
+    assert.equal(rulesOf(result, 'balance').length, 0);
+  });
+  for (const layout of LAYOUTS) {
+    test(`review-total (${layout})`, () => {
+      const reviews = [...REVIEWS];
+      reviews[9] = 2;
+      const text = makeReport({ layout, reviews });
+      const found = only(text, 'review-total');
+      assert.equal(found.length, 1);
+      assert.equal(found[0].message, '“行政诉讼·未经复议直接起诉”的总计应为 1（结果纠正 1），实际为 2');
+      assert.deepEqual(analyze(fix(text, found[0])).diagnostics, []);
+    });
+  }
+});
+
+describe('options', () => {
+  test('severity overrides and off', () => {
+    const text = makeReport({ drop: [6] });
+    assert.equal(analyze(text, { rules: { 'section-missing': 'off' } }).diagnostics.length, 0);
+    assert.equal(analyze(text, { rules: { 'section-missing': 'info' } }).diagnostics[0].severity, 'info');
+  });
+  test('English messages', () => {
+    const [finding] = analyze(makeReport({ drop: [6] }), { locale: 'en' }).diagnostics;
+    assert.match(finding.message, /Section 6 .* is missing/);
+  });
+  test('documents over the size cap get one info finding', () => {
+    const result = analyze(makeReport(), { maxSize: 100 });
+    assert.equal(result.diagnostics.length, 1);
+    assert.equal(result.diagnostics[0].severity, 'info');
+  });
+  test('every diagnostic links its docs page', () => {
+    for (const diagnostic of analyze(makeReport({ drop: [6] })).diagnostics) assert.match(diagnostic.href, /docs\/rules\/section-missing\.md$/);
+  });
+});
