@@ -1,0 +1,463 @@
+// The language server: LSP wiring around the pure language service (`analyze`).
+// Push diagnostics for govreport documents (and plaintext/markdown ones recognised as reports), quick
+// fixes from the diagnostics' fixes, and a `source.fixAll.govreport` action. Everything else lives in
+// the service; this file only translates between LSP and `analyze`.
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  Connection,
+  createConnection,
+  Diagnostic as LspDiagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from './service/analyze';
+import type {
+  AnalysisResult,
+  AnalyzeOptions,
+  Diagnostic,
+  Fix,
+  Locale,
+  Range,
+  SeveritySetting,
+  TextEdit,
+} from './service/types';
+
+// ---------------------------------------------------------------------------------------------------
+// Settings
+
+/** The `govreport` configuration section as the client may send it. */
+interface Settings {
+  rules: Record<string, SeveritySetting>;
+  format: 'auto' | '2019' | '2021';
+  maxFileSize: number | undefined;
+  locale: string;
+  detect: boolean;
+}
+
+const defaultSettings: Settings = { rules: {}, format: 'auto', maxFileSize: undefined, locale: 'auto', detect: true };
+
+const SEVERITY_SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error'];
+
+/** Accepts whatever a client sends (null, partial objects, wrong types) and keeps only valid values. */
+function normalizeSettings(raw: unknown): Settings {
+  const settings: Settings = { ...defaultSettings, rules: {} };
+  if (!raw || typeof raw !== 'object') return settings;
+  const value = raw as Record<string, unknown>;
+  if (value.rules && typeof value.rules === 'object') {
+    for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
+      if (typeof severity === 'string' && SEVERITY_SETTINGS.includes(severity)) {
+        settings.rules[id] = severity as SeveritySetting;
+      }
+    }
+  }
+  if (value.format === 'auto' || value.format === '2019' || value.format === '2021') settings.format = value.format;
+  if (typeof value.maxFileSize === 'number' && Number.isFinite(value.maxFileSize) && value.maxFileSize >= 0) {
+    // 0 turns the limit off.
+    settings.maxFileSize = value.maxFileSize === 0 ? Number.POSITIVE_INFINITY : value.maxFileSize;
+  }
+  if (typeof value.locale === 'string' && value.locale.trim() !== '') settings.locale = value.locale.trim();
+  if (typeof value.detect === 'boolean') settings.detect = value.detect;
+  return settings;
+}
+
+function toLocale(value: string | undefined): Locale {
+  return value !== undefined && value.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Connection and state
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let clientLocale: string | undefined;
+let hasConfigurationCapability = false;
+let hasDynamicConfigurationRegistration = false;
+let hasDocumentChanges = false;
+
+/** Settings used when the client cannot answer `workspace/configuration` (pushed by didChangeConfiguration). */
+let globalSettings: Settings = defaultSettings;
+/** Per-document settings requests; dropped when the configuration changes or the document closes. */
+const documentSettings = new Map<string, Promise<Settings>>();
+/** Bumped on every configuration change, so analyses started with older settings are discarded. */
+let settingsGeneration = 0;
+
+interface CacheEntry {
+  version: number;
+  generation: number;
+  settings: Settings;
+  result: AnalysisResult;
+}
+/** One analysis per document version, shared by diagnostics and code actions. */
+const cache = new Map<string, CacheEntry>();
+/** Pending debounced validations after a change. */
+const timers = new Map<string, NodeJS.Timeout>();
+/** The last version a validation was started for, so open + first change event analyse once. */
+const requested = new Map<string, number>();
+
+const CHANGE_DELAY_MS = 75;
+
+function logError(message: string, error?: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : error === undefined ? '' : String(error);
+  const text = detail ? `${message}: ${detail}` : message;
+  try {
+    connection.console.error(text);
+  } catch {
+    try {
+      process.stderr.write(text + '\n');
+    } catch {
+      // nowhere left to report
+    }
+  }
+}
+
+process.on('uncaughtException', (error) => logError('govreport: uncaught exception', error));
+process.on('unhandledRejection', (reason) => logError('govreport: unhandled rejection', reason));
+
+function getSettings(uri: string): Promise<Settings> {
+  if (!hasConfigurationCapability) return Promise.resolve(globalSettings);
+  let settings = documentSettings.get(uri);
+  if (!settings) {
+    settings = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'govreport' })
+      .then(normalizeSettings, (error: unknown) => {
+        logError('govreport: workspace/configuration failed', error);
+        return globalSettings;
+      });
+    documentSettings.set(uri, settings);
+  }
+  return settings;
+}
+
+function analyzeOptions(settings: Settings): AnalyzeOptions {
+  const options: AnalyzeOptions = {
+    locale: toLocale(settings.locale === 'auto' ? clientLocale : settings.locale),
+    rules: settings.rules,
+    format: settings.format,
+    onRuleError: (ruleId, error) => logError(`govreport: rule ${ruleId} failed`, error),
+  };
+  if (settings.maxFileSize !== undefined) options.maxSize = settings.maxFileSize;
+  return options;
+}
+
+const DETECTED_LANGUAGES = new Set(['plaintext', 'markdown']);
+
+/** Whether the server looks at this document at all (before analysis). */
+function isCandidate(document: TextDocument): boolean {
+  return document.languageId === 'govreport' || DETECTED_LANGUAGES.has(document.languageId);
+}
+
+/** Whether the server reports on this document, given its analysis. */
+function isReported(document: TextDocument, entry: CacheEntry): boolean {
+  if (document.languageId === 'govreport') return true;
+  return DETECTED_LANGUAGES.has(document.languageId) && entry.settings.detect && entry.result.format !== null;
+}
+
+/**
+ * The analysis of the document's current version, computed at most once per version and settings
+ * generation. Undefined when the document changed or closed meanwhile, or when the analysis failed.
+ */
+async function getAnalysis(document: TextDocument): Promise<CacheEntry | undefined> {
+  const { uri, version } = document;
+  const generation = settingsGeneration;
+  const cached = cache.get(uri);
+  if (cached && cached.version === version && cached.generation === generation) return cached;
+
+  const settings = await getSettings(uri);
+  const current = documents.get(uri);
+  // Stale: changed, closed (or closed and reopened) or reconfigured while the settings were fetched.
+  if (current !== document || current.version !== version || settingsGeneration !== generation) return undefined;
+  const again = cache.get(uri);
+  if (again && again.version === version && again.generation === generation) return again;
+
+  let result: AnalysisResult;
+  try {
+    if (document.languageId !== 'govreport' && !settings.detect) {
+      // Detection is off: a plaintext/markdown document is never reported, so don't analyse it.
+      result = { format: null, year: null, agency: null, sections: [], tables: [], diagnostics: [] };
+    } else {
+      result = analyze(current.getText(), analyzeOptions(settings));
+    }
+  } catch (error) {
+    logError(`govreport: analysis of ${uri} failed`, error);
+    return undefined;
+  }
+  const entry: CacheEntry = { version, generation, settings, result };
+  cache.set(uri, entry);
+  return entry;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Diagnostics
+
+const SEVERITY: Record<Diagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+function toLspDiagnostic(uri: string, diagnostic: Diagnostic): LspDiagnostic {
+  const lsp: LspDiagnostic = {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Warning,
+    code: diagnostic.rule,
+    source: 'govreport',
+    message: diagnostic.message,
+    data: { fixes: diagnostic.fixes ?? [] },
+  };
+  if (diagnostic.href) lsp.codeDescription = { href: diagnostic.href };
+  if (diagnostic.relatedInformation && diagnostic.relatedInformation.length > 0) {
+    lsp.relatedInformation = diagnostic.relatedInformation.map((info) => ({
+      location: { uri, range: info.range },
+      message: info.message,
+    }));
+  }
+  return lsp;
+}
+
+async function validate(document: TextDocument): Promise<void> {
+  if (!isCandidate(document)) return;
+  requested.set(document.uri, document.version);
+  const entry = await getAnalysis(document);
+  if (!entry) return; // stale or failed: publish nothing new
+  const current = documents.get(document.uri);
+  if (!current || current.version !== entry.version) return;
+  const diagnostics = isReported(current, entry)
+    ? entry.result.diagnostics.map((diagnostic) => toLspDiagnostic(current.uri, diagnostic))
+    : [];
+  await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+}
+
+function validateSafely(document: TextDocument): void {
+  validate(document).catch((error: unknown) => logError(`govreport: validating ${document.uri} failed`, error));
+}
+
+function cancelTimer(uri: string): void {
+  const timer = timers.get(uri);
+  if (timer) {
+    clearTimeout(timer);
+    timers.delete(uri);
+  }
+}
+
+function scheduleValidation(uri: string): void {
+  cancelTimer(uri);
+  timers.set(
+    uri,
+    setTimeout(() => {
+      timers.delete(uri);
+      const document = documents.get(uri);
+      if (document) validateSafely(document);
+    }, CHANGE_DELAY_MS),
+  );
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) {
+    cancelTimer(document.uri);
+    validateSafely(document);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Code actions
+
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.govreport`;
+
+function wanted(kind: string, only: string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((prefix) => kind === prefix || kind.startsWith(prefix + '.'));
+}
+
+function isPosition(value: unknown): boolean {
+  const p = value as { line?: unknown; character?: unknown } | null;
+  return !!p && typeof p.line === 'number' && typeof p.character === 'number';
+}
+
+function isRange(value: unknown): value is Range {
+  const r = value as { start?: unknown; end?: unknown } | null;
+  return !!r && isPosition(r.start) && isPosition(r.end);
+}
+
+/** Fixes as they come back from the client in `data`; anything malformed is dropped. */
+function validFixes(value: unknown): Fix[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (fix): fix is Fix =>
+      !!fix &&
+      typeof fix.title === 'string' &&
+      Array.isArray(fix.edits) &&
+      fix.edits.every((edit: unknown) => {
+        const e = edit as { range?: unknown; newText?: unknown } | null;
+        return !!e && isRange(e.range) && typeof e.newText === 'string';
+      }),
+  );
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function comparePositions(a: Range['start'], b: Range['start']): number {
+  return a.line !== b.line ? a.line - b.line : a.character - b.character;
+}
+
+/** Two edits conflict when their ranges intersect, or both insert at the same place. */
+function overlaps(a: Range, b: Range): boolean {
+  const aEmpty = comparePositions(a.start, a.end) === 0;
+  const bEmpty = comparePositions(b.start, b.end) === 0;
+  if (aEmpty && bEmpty) return comparePositions(a.start, b.start) === 0;
+  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
+}
+
+function workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  const lspEdits: LspTextEdit[] = edits.map((edit) => ({ range: edit.range, newText: edit.newText }));
+  if (hasDocumentChanges) {
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+  }
+  return { changes: { [document.uri]: lspEdits } };
+}
+
+/** The fixes of a diagnostic sent back by the client: its `data`, or else the matching cached one. */
+function fixesFor(diagnostic: LspDiagnostic, entry: CacheEntry): Fix[] {
+  const data = diagnostic.data as { fixes?: unknown } | undefined;
+  const fromData = validFixes(data?.fixes);
+  if (fromData.length > 0) return fromData;
+  const match = entry.result.diagnostics.find(
+    (d) => d.rule === diagnostic.code && d.message === diagnostic.message && sameRange(d.range, diagnostic.range),
+  );
+  return match?.fixes ?? [];
+}
+
+function fixAllAction(document: TextDocument, entry: CacheEntry): CodeAction | undefined {
+  const accepted: TextEdit[] = [];
+  for (const diagnostic of entry.result.diagnostics) {
+    const fix = diagnostic.fixes?.[0];
+    if (!fix || fix.edits.length === 0) continue;
+    if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit.range, other.range)))) continue;
+    accepted.push(...fix.edits);
+  }
+  if (accepted.length === 0) return undefined;
+  const english = toLocale(entry.settings.locale === 'auto' ? clientLocale : entry.settings.locale) === 'en';
+  return {
+    title: english ? 'Fix all auto-fixable govreport problems' : '修复所有可自动修复的问题（govreport）',
+    kind: FIX_ALL_KIND,
+    edit: workspaceEdit(document, accepted),
+  };
+}
+
+async function codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isCandidate(document)) return [];
+  const entry = await getAnalysis(document);
+  if (!entry || !isReported(document, entry)) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'govreport') continue;
+      for (const fix of fixesFor(diagnostic, entry)) {
+        const action: CodeAction = {
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(document, fix.edits),
+        };
+        if (fix.isPreferred) action.isPreferred = true;
+        actions.push(action);
+      }
+    }
+  }
+  if (wanted(FIX_ALL_KIND, only)) {
+    const fixAll = fixAllAction(document, entry);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Wiring
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  clientLocale = params.locale;
+  hasConfigurationCapability = !!capabilities.workspace?.configuration;
+  hasDynamicConfigurationRegistration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  hasDocumentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    },
+    serverInfo: { name: 'govreport-language-server' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability && hasDynamicConfigurationRegistration) {
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: 'govreport' })
+      .catch((error: unknown) => logError('govreport: registering for configuration changes failed', error));
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsGeneration++;
+  documentSettings.clear();
+  cache.clear();
+  if (!hasConfigurationCapability) {
+    const settings = (change.settings as { govreport?: unknown } | null | undefined)?.govreport;
+    globalSettings = normalizeSettings(settings);
+  }
+  revalidateAll();
+});
+
+documents.onDidOpen((event) => {
+  cancelTimer(event.document.uri);
+  validateSafely(event.document);
+});
+
+documents.onDidChangeContent((event) => {
+  const { uri, version } = event.document;
+  if (requested.get(uri) === version) return; // the open event already started this version
+  scheduleValidation(uri);
+});
+
+documents.onDidClose((event) => {
+  const { uri } = event.document;
+  cancelTimer(uri);
+  cache.delete(uri);
+  requested.delete(uri);
+  documentSettings.delete(uri);
+  connection
+    .sendDiagnostics({ uri, diagnostics: [] })
+    .catch((error: unknown) => logError(`govreport: clearing diagnostics of ${uri} failed`, error));
+});
+
+connection.onCodeAction(async (params) => {
+  try {
+    return await codeActions(params);
+  } catch (error) {
+    logError('govreport: code actions failed', error);
+    return [];
+  }
+});
+
+documents.listen(connection);
+connection.listen();
