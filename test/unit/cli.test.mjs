@@ -488,7 +488,7 @@ describe('SARIF output', () => {
     const { log } = sarif(['-'], { input: 'hello' });
     const rules = log.runs[0].tool.driver.rules;
     assert.ok(rules.length > 0, 'listRules() returns the rules');
-    for (const id of ['section-missing', 'row-total', 'balance', 'fee-statement']) {
+    for (const id of ['section-missing', 'row-total', 'balance', 'review-total', 'cell-count']) {
       assert.ok(rules.some((r) => r.id === id), `rule ${id} listed`);
     }
     for (const rule of rules) {

@@ -70,6 +70,18 @@ function summarize(report: Report): { sections: SectionSummary[]; tables: TableS
       format: table.format ?? table.template.format,
       layout: table.layout,
       range: report.lines.range(table.span),
+      rows: table.rows.map((row) => ({
+        id: row.def?.id ?? null,
+        label: row.label.raw,
+        range: report.lines.range(row.label.spans[0] ?? row.slots[0]?.span ?? table.span),
+        cells:
+          row.cells?.map((cell) => ({
+            column: cell.column.id,
+            label: cell.column.label,
+            value: cell.state === 'number' ? cell.value : null,
+            range: report.lines.range(cell.token.span),
+          })) ?? null,
+      })),
     })),
   };
 }

@@ -81,6 +81,26 @@ export interface TableSummary {
   format: FormatId | null;
   layout: TableLayout;
   range: Range;
+  rows: RowSummary[];
+}
+
+export interface RowSummary {
+  /** The template row id (e.g. "results_total"), or null for a row matching no template row. */
+  id: string | null;
+  /** The label as written. */
+  label: string;
+  range: Range;
+  /** The values under their columns; null when they could not be placed. */
+  cells: CellSummary[] | null;
+}
+
+export interface CellSummary {
+  /** Column id, e.g. "natural_person" or "review.total". */
+  column: string;
+  label: string;
+  /** The number, or null for a blank, placeholder or invalid cell. */
+  value: number | null;
+  range: Range;
 }
 
 export type TableLayout = 'tab' | 'lines' | 'pipe' | 'space' | 'mixed';
