@@ -58,7 +58,10 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const format: FormatId | null =
     votes2021 > votes2019 ? '2021' : votes2019 > votes2021 ? '2019' : (expectedFormat ?? (tables.length > 0 ? fallback : null));
 
-  const isReport = title !== null || sections.length >= 2 || tables.length > 0;
+  // A mention of a table label in some other text is not a table: a report has a title, its section
+  // headings, or at least one table row with values.
+  const hasValues = tables.some((table) => table.rows.some((row) => row.def !== null && row.slots.length > 0));
+  const isReport = title !== null || sections.length >= 2 || hasValues;
   return {
     text,
     lines,

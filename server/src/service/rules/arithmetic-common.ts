@@ -68,11 +68,11 @@ export function requestTables(report: Report): Table[] {
   return checksTables(report) ? report.tables.filter((table) => table.section === 3) : [];
 }
 
-/** A row's short name for sums: its numbering when it has one ("（三）3" style), else its label. */
-export function addendName(row: Row): string {
+/** A row's short name in a sum: "（三）4" for a numbered sub-row, "（一）予以公开" otherwise. */
+export function addendName(table: Table, row: Row): string {
   if (!row.def) return row.label.raw;
-  const parent = row.def.parent;
-  if (/^\d/.test(row.def.numbering) && parent) return `${row.def.numbering}${row.def.text.slice(0, 8)}`;
+  const parent = row.def.parent ? table.template.requests.rows.find((def) => def.id === row.def!.parent) : undefined;
+  if (/^\d/.test(row.def.numbering) && parent) return `${parent.numbering}${row.def.numbering.replace(/\.$/, '')}`;
   return row.def.numbering + row.def.text.replace(/（.*$/, '');
 }
 
@@ -85,7 +85,7 @@ export function resultSum(table: Table, rows: Map<string, Row>, columnId: string
   for (const id of requests.resultRows) {
     const row = rows.get(id);
     if (!row?.cells) return null;
-    addends.push({ name: addendName(row), cell: cellOf(row, columnId) });
+    addends.push({ name: addendName(table, row), cell: cellOf(row, columnId) });
   }
   return evaluate(cellOf(total, columnId), addends);
 }

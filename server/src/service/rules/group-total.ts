@@ -24,7 +24,7 @@ export default defineRule({
         for (const column of table.columns) {
           const check = evaluate(
             cellOf(group, column.id),
-            childRows.map((row) => ({ name: addendName(row!), cell: cellOf(row!, column.id) })),
+            childRows.map((row) => ({ name: addendName(table, row!), cell: cellOf(row!, column.id) })),
           );
           if (check && !holds(check)) {
             findings.push(sumFinding(check, msg(`“${rowName(group)}”小计·“${column.label}”`, `the subtotal of "${rowName(group)}" / "${column.label}"`)));
