@@ -31,7 +31,11 @@ export default defineRule({
         anchor = next.headingSpan;
         newText = `${skeleton}\n\n`;
       } else {
-        const last = report.lines.lines[report.lines.lines.length - 1];
+        // Point at the last line with text: an empty last line gives no visible squiggle.
+        const lines = report.lines.lines;
+        let lastIndex = lines.length - 1;
+        while (lastIndex > 0 && lines[lastIndex].text.trim() === '') lastIndex--;
+        const last = lines[lastIndex];
         insertAt = report.text.length;
         anchor = { start: last.start, end: last.end };
         newText = `${/\n$/.test(report.text) || report.text.length === 0 ? '' : '\n'}\n${skeleton}\n`;
