@@ -41,6 +41,9 @@ export function holds(check: SumCheck): boolean {
 export function sumFinding(check: SumCheck, subject: Message): Finding {
   const parts = check.addends.map((addend) => ({ name: addend.name, value: addend.cell.value ?? 0 }));
   const expected = formatNumber(check.expected);
+  // The fix title shows the arithmetic the way a person writes it: the non-zero addends.
+  const shownValues = parts.filter((part) => part.value !== 0).map((part) => formatNumber(part.value));
+  const arithmetic = shownValues.length > 0 ? shownValues.join(' + ') : '0';
   return {
     span: check.target.token.span,
     message: msg(
@@ -54,8 +57,8 @@ export function sumFinding(check: SumCheck, subject: Message): Finding {
     fixes: [
       {
         title: msg(
-          `将${subject.zh}改为 ${expected}（${parts.map((part) => formatNumber(part.value)).join(' + ')}）`,
-          `Set ${subject.en} to ${expected} (${parts.map((part) => formatNumber(part.value)).join(' + ')})`,
+          `将${subject.zh}改为 ${expected}（${arithmetic}）`,
+          `Set ${subject.en} to ${expected} (${arithmetic})`,
         ),
         edits: [{ span: check.target.token.span, newText: expected }],
         isPreferred: true,
