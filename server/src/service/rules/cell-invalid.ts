@@ -1,6 +1,6 @@
 import type { Cell } from '../model';
 import { defineRule, msg, rowName, type Finding, type Message } from './rule';
-import { checksTables } from './tables-common';
+import { checksTables, placedCells } from './tables-common';
 
 function reason(cell: Cell): Message {
   const token = cell.token;
@@ -24,20 +24,16 @@ export default defineRule({
   check(report) {
     if (!checksTables(report)) return [];
     const findings: Finding[] = [];
-    for (const table of report.tables) {
-      for (const row of table.rows) {
-        for (const cell of row.cells ?? []) {
-          if (cell.state !== 'invalid') continue;
-          const why = reason(cell);
-          findings.push({
-            span: cell.token.span,
-            message: msg(
-              `“${rowName(row)}”·“${cell.column.label}”的值“${cell.token.raw}”${why.zh}`,
-              `"${rowName(row)}" / "${cell.column.label}": "${cell.token.raw}" ${why.en}`,
-            ),
-          });
-        }
-      }
+    for (const { row, cell } of placedCells(report)) {
+      if (cell.state !== 'invalid') continue;
+      const why = reason(cell);
+      findings.push({
+        span: cell.token.span,
+        message: msg(
+          `“${rowName(row)}”·“${cell.column.label}”的值“${cell.token.raw}”${why.zh}`,
+          `"${rowName(row)}" / "${cell.column.label}": "${cell.token.raw}" ${why.en}`,
+        ),
+      });
     }
     return findings;
   },

@@ -1,5 +1,5 @@
 // Parts the 2019 and 2021 formats share: the six sections, most of table 三 and all of table 四.
-import type { ColumnDef, ReviewsTableDef, RowDef, SectionDef } from './types';
+import type { ColumnDef, RequestsTableDef, ReviewsTableDef, RowDef, SectionDef } from './types';
 
 export const sections: SectionDef[] = [
   { index: 1, numeral: '一', short: '总体情况', long: '总体情况' },
@@ -10,10 +10,10 @@ export const sections: SectionDef[] = [
   { index: 6, numeral: '六', short: '其他需要报告的事项', long: '其他需要报告的事项' },
 ];
 
-export const requestCornerNote = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-export const requestColumnGroups = ['申请人情况', '法人或其他组织'];
+const requestCornerNote = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+const requestColumnGroups = ['申请人情况', '法人或其他组织'];
 
-export const requestColumns: ColumnDef[] = [
+const requestColumns: ColumnDef[] = [
   { id: 'natural_person', label: '自然人', kind: 'count' },
   { id: 'commercial', label: '商业企业', kind: 'count' },
   { id: 'research', label: '科研机构', kind: 'count' },
@@ -24,7 +24,7 @@ export const requestColumns: ColumnDef[] = [
 ];
 
 /** Rows of table 三 up to （五）不予处理, identical in both formats. */
-export const requestRowsHead: RowDef[] = [
+const requestRowsHead: RowDef[] = [
   { id: 'new', numbering: '一、', text: '本年新收政府信息公开申请数量' },
   { id: 'carried_in', numbering: '二、', text: '上年结转政府信息公开申请数量' },
   { id: 'results', numbering: '三、', text: '本年度办理结果', isGroup: true },
@@ -52,17 +52,32 @@ export const requestRowsHead: RowDef[] = [
 ];
 
 /** Rows after （六）, identical in both formats. */
-export const requestRowsTail: RowDef[] = [
+const requestRowsTail: RowDef[] = [
   { id: 'results_total', numbering: '（七）', text: '总计', parent: 'results' },
   { id: 'carried_out', numbering: '四、', text: '结转下年度继续办理' },
 ];
 
 /** Result rows of the shared part that （七）总计 adds up (leaf rows only; group subtotals are not added again). */
-export const requestResultRowsHead = requestRowsHead
+const requestResultRowsHead = requestRowsHead
   .filter((row) => row.parent !== undefined && !row.isGroup)
   .map((row) => row.id);
 
-export const requestBalance = { left: ['new', 'carried_in'], right: ['results_total', 'carried_out'] };
+/**
+ * Table 三 of a format, given its （六）其他处理 rows (the only part in which the formats differ). The
+ * leaf rows among them are added into （七）总计.
+ */
+export function requestsTable(otherRows: RowDef[]): RequestsTableDef {
+  return {
+    cornerNote: requestCornerNote,
+    columnGroups: requestColumnGroups,
+    columns: requestColumns,
+    totalColumn: 'total',
+    rows: [...requestRowsHead, ...otherRows, ...requestRowsTail],
+    resultRows: [...requestResultRowsHead, ...otherRows.filter((row) => !row.isGroup).map((row) => row.id)],
+    resultTotalRow: 'results_total',
+    balance: { left: ['new', 'carried_in'], right: ['results_total', 'carried_out'] },
+  };
+}
 
 const reviewResults: ColumnDef[] = [
   { id: 'upheld', label: '结果维持', kind: 'count' },

@@ -1,15 +1,5 @@
 // 国办公开办函〔2019〕60号: the trial format used for the 2019 and 2020 reports.
-import {
-  requestBalance,
-  requestColumnGroups,
-  requestColumns,
-  requestCornerNote,
-  requestResultRowsHead,
-  requestRowsHead,
-  requestRowsTail,
-  reviews,
-  sections,
-} from './common';
+import { requestsTable, reviews, sections } from './common';
 import type { ColumnDef, TemplateDef } from './types';
 
 const projectColumns: ColumnDef[] = [
@@ -71,15 +61,6 @@ export const format2019: TemplateDef = {
       rows: [{ id: 'central_procurement', numbering: '', text: '政府集中采购' }],
     },
   ],
-  requests: {
-    cornerNote: requestCornerNote,
-    columnGroups: requestColumnGroups,
-    columns: requestColumns,
-    totalColumn: 'total',
-    rows: [...requestRowsHead, { id: 'other', numbering: '（六）', text: '其他处理', parent: 'results' }, ...requestRowsTail],
-    resultRows: [...requestResultRowsHead, 'other'],
-    resultTotalRow: 'results_total',
-    balance: requestBalance,
-  },
+  requests: requestsTable([{ id: 'other', numbering: '（六）', text: '其他处理', parent: 'results' }]),
   reviews,
 };

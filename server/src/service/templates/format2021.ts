@@ -1,15 +1,5 @@
 // 国办公开办函〔2021〕30号: the format for the 2021 reports and every year since.
-import {
-  requestBalance,
-  requestColumnGroups,
-  requestColumns,
-  requestCornerNote,
-  requestResultRowsHead,
-  requestRowsHead,
-  requestRowsTail,
-  reviews,
-  sections,
-} from './common';
+import { requestsTable, reviews, sections } from './common';
 import type { TemplateDef } from './types';
 
 export const format2021: TemplateDef = {
@@ -60,32 +50,21 @@ export const format2021: TemplateDef = {
       rows: [{ id: 'administrative_fees', numbering: '', text: '行政事业性收费' }],
     },
   ],
-  requests: {
-    cornerNote: requestCornerNote,
-    columnGroups: requestColumnGroups,
-    columns: requestColumns,
-    totalColumn: 'total',
-    rows: [
-      ...requestRowsHead,
-      { id: 'other', numbering: '（六）', text: '其他处理', isGroup: true, parent: 'results' },
-      {
-        id: 'other_no_correction',
-        numbering: '1.',
-        text: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-        parent: 'other',
-      },
-      {
-        id: 'other_no_fee',
-        numbering: '2.',
-        text: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-        parent: 'other',
-      },
-      { id: 'other_other', numbering: '3.', text: '其他', parent: 'other' },
-      ...requestRowsTail,
-    ],
-    resultRows: [...requestResultRowsHead, 'other_no_correction', 'other_no_fee', 'other_other'],
-    resultTotalRow: 'results_total',
-    balance: requestBalance,
-  },
+  requests: requestsTable([
+    { id: 'other', numbering: '（六）', text: '其他处理', isGroup: true, parent: 'results' },
+    {
+      id: 'other_no_correction',
+      numbering: '1.',
+      text: '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      parent: 'other',
+    },
+    {
+      id: 'other_no_fee',
+      numbering: '2.',
+      text: '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      parent: 'other',
+    },
+    { id: 'other_other', numbering: '3.', text: '其他', parent: 'other' },
+  ]),
   reviews,
 };
