@@ -13,7 +13,26 @@ const PLACEHOLDERS = new Set(['—', '–', '-', '--', '——', '―', '/', '�
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|亿元|元|件|个|项|条|次|人次|%)?$/;
 
 /** Reads one cell's text as a number, a placeholder or text. */
-export function classifyCell(raw: string): Pick<Token, 'kind' | 'value' | 'unit' | 'merged' | 'norm'> {
+type Classified = Pick<Token, 'kind' | 'value' | 'unit' | 'merged' | 'norm'>;
+
+/**
+ * Classification of cell texts seen during one parse. Tables repeat the same few texts ("0", the same
+ * labels) hundreds of times; normalising each once keeps tokenising linear and cheap.
+ */
+export class CellCache {
+  private readonly seen = new Map<string, Classified>();
+
+  classify(raw: string): Classified {
+    let classified = this.seen.get(raw);
+    if (classified === undefined) {
+      classified = classifyCell(raw);
+      if (raw.length <= 200) this.seen.set(raw, classified);
+    }
+    return classified;
+  }
+}
+
+export function classifyCell(raw: string): Classified {
   if (raw === '') return { kind: 'empty', norm: '' };
   const nfkc = raw.normalize('NFKC').trim();
   if (PLACEHOLDERS.has(nfkc) || PLACEHOLDERS.has(raw)) return { kind: 'placeholder', norm: nfkc };
@@ -97,7 +116,7 @@ function isBareNumbering(text: string): boolean {
  * text parts stay one label ("(二) 部分公开 (区分处理的, …)"), unless the run is made of template labels
  * side by side ("信息内容 本年制发件数 本年废止件数"), as in tables whose cells are separated by spaces.
  */
-function splitSpaced(text: string, cell: RawCell): RawCell[] {
+function splitSpaced(text: string, cell: RawCell, cache: CellCache): RawCell[] {
   const parts: RawCell[] = [];
   const body = text.slice(cell.start, cell.end);
   const pattern = /[^\s\u3000]+/g;
@@ -127,7 +146,7 @@ function splitSpaced(text: string, cell: RawCell): RawCell[] {
     textRun = [];
   };
   for (const part of parts) {
-    if (classifyCell(text.slice(part.start, part.end)).kind === 'text') {
+    if (cache.classify(text.slice(part.start, part.end)).kind === 'text') {
       textRun.push(part);
     } else {
       flush();
@@ -143,7 +162,7 @@ function isPipeSeparator(text: string): boolean {
 }
 
 /** The cells of one line, as tokens. */
-export function tokenizeLine(line: Line): Token[] {
+export function tokenizeLine(line: Line, cache: CellCache = new CellCache()): Token[] {
   const text = line.text;
   if (isBlank(text) && !text.includes('\t')) return [];
   let layout: TableLayout;
@@ -164,7 +183,7 @@ export function tokenizeLine(line: Line): Token[] {
   }
   const expanded: RawCell[] = [];
   for (const cell of cells) {
-    if (cell.end > cell.start) expanded.push(...splitSpaced(text, cell));
+    if (cell.end > cell.start) expanded.push(...splitSpaced(text, cell, cache));
     else expanded.push(cell);
   }
   // A tab line with one cell (after a leading tab) is the one-cell-per-line layout.
@@ -188,7 +207,7 @@ export function tokenizeLine(line: Line): Token[] {
   for (let i = first; i <= last; i++) {
     const cell = expanded[i];
     const raw = text.slice(cell.start, cell.end);
-    const classified = classifyCell(raw);
+    const classified = cache.classify(raw);
     tokens.push({
       ...classified,
       span: { start: line.start + cell.start, end: line.start + cell.end },

@@ -4,7 +4,7 @@
 import type { Token } from '../model';
 import { templates } from '../templates';
 import { normalizeLabel, splitNumbering, type LineIndex } from '../text';
-import { isProseLine, tokenizeLine } from './tokens';
+import { CellCache, isProseLine, tokenizeLine } from './tokens';
 
 export type ZoneKind = 2 | 3 | 4;
 
@@ -43,12 +43,13 @@ function anchorKind(token: Token): ZoneKind | null {
 export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   const zones: Zone[] = [];
   let current: Zone | null = null;
+  const cache = new CellCache();
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
       continue;
     }
-    const tokens = tokenizeLine(line);
+    const tokens = tokenizeLine(line, cache);
     for (const token of tokens) {
       const kind = anchorKind(token);
       if (kind !== null) {
