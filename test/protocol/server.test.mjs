@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LspClient } from './lsp-client.mjs';
+import { offsetAt } from '../unit/fixtures.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -37,18 +38,7 @@ function applyChanges(text, changes) {
       text = change.text;
       continue;
     }
-    const offset = (pos) => {
-      let line = 0;
-      let i = 0;
-      while (line < pos.line) {
-        const nl = text.indexOf('\n', i);
-        if (nl < 0) return text.length;
-        i = nl + 1;
-        line++;
-      }
-      return i + pos.character;
-    };
-    text = text.slice(0, offset(change.range.start)) + change.text + text.slice(offset(change.range.end));
+    text = text.slice(0, offsetAt(text, change.range.start)) + change.text + text.slice(offsetAt(text, change.range.end));
   }
   return text;
 }

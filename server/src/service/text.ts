@@ -80,11 +80,6 @@ export function splitNumbering(normalized: string): { numbering: string; text: s
   return { numbering: '', text: normalized };
 }
 
-/** Normalised numbering of a template row ("（三）" → "(三)", "1." stays). */
-export function normalizeNumbering(numbering: string): string {
-  return splitNumbering(normalizeLabel(numbering) + 'x').numbering;
-}
-
 /**
  * Similarity of two strings in [0, 1]: twice the longest common subsequence over the total length.
  * Labels are short (under 40 characters), so the quadratic table is cheap.
@@ -102,19 +97,4 @@ export function similarity(a: string, b: string): number {
     [previous, current] = [current, previous];
   }
   return (2 * previous[b.length]) / (a.length + b.length);
-}
-
-const CHINESE_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
-
-/** Value of a small Chinese numeral (一 … 九十九), or NaN. */
-export function chineseNumeralValue(numeral: string): number {
-  if (numeral.length === 0) return NaN;
-  if (numeral === '十') return 10;
-  const ten = numeral.indexOf('十');
-  if (ten < 0) return numeral.length === 1 && numeral in CHINESE_DIGITS ? CHINESE_DIGITS[numeral] : NaN;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS[numeral.slice(0, ten)];
-  const units = ten === numeral.length - 1 ? 0 : CHINESE_DIGITS[numeral.slice(ten + 1)];
-  return tens * 10 + units;
 }

@@ -48,11 +48,6 @@ export function rowName(row: Row): string {
   return row.label.raw || row.label.canonical;
 }
 
-export function shortRowName(row: Row): string {
-  const name = rowName(row);
-  return name.length > 16 ? `${name.slice(0, 15)}…` : name;
-}
-
 export function tableName(table: Table): Message {
   if (table.section === 2) {
     const item = table.item ? `第二十条第（${table.item.numeral}）项` : '';
