@@ -1,0 +1,9 @@
+// The editor features of the language service, each a pure function of the parsed report and its
+// analysis. The server calls them with the report it parsed once for the document version.
+export { completion } from './completion';
+export { hover } from './hover';
+export { documentSymbols } from './symbols';
+export { foldingRanges } from './folding';
+export { codeLenses, ARITHMETIC_RULES } from './codeLens';
+export { format } from './formatting';
+export type * from './types';
