@@ -782,15 +782,20 @@ describe('helpers: text edits', () => {
     const outcome = fixText('ab\nxaw\n', analyzeText);
     assert.equal(outcome.text, 'cc\nxW\n');
     assert.ok(outcome.rounds >= 2);
-    // A fix that never converges stops after 10 rounds.
+    // A fix that never converges stops after 10 rounds (its finding changes each round, so it is not
+    // taken for an ineffective fix).
     let calls = 0;
     const endless = fixText('', (text) => {
       calls++;
-      return [diag([{ title: 'grow', edits: [{ range: range(0, 0, 0, 0), newText: 'x' }] }])];
+      return [{ ...diag([{ title: 'grow', edits: [{ range: range(0, 0, 0, 0), newText: 'x' }] }]), message: `length ${text.length}` }];
     });
     assert.equal(endless.text, 'x'.repeat(10));
     assert.equal(endless.rounds, 10);
     assert.equal(calls, 10);
+    // A fix whose finding comes back unchanged after it was applied is applied once, not ten times.
+    const stuck = fixText('', () => [diag([{ title: 'grow', edits: [{ range: range(0, 0, 0, 0), newText: 'x' }] }])]);
+    assert.equal(stuck.text, 'x');
+    assert.equal(stuck.rounds, 1);
   });
 });
 
