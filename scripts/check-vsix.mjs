@@ -1,0 +1,94 @@
+// Checks a packaged .vsix (a zip): lists its files and sizes, fails when it holds anything that must not
+// ship (sources, tests, source maps, node_modules, docs, examples, scripts) or lacks what the extension
+// loads at run time, or when it grows beyond a sanity limit.
+// Usage: node scripts/check-vsix.mjs [dist/govreport.vsix]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const file = process.argv[2] ?? 'dist/govreport.vsix';
+const MAX_BYTES = 1024 * 1024; // the bundles are ~0.7 MB unpacked, ~0.2 MB packed
+
+const data = fs.readFileSync(file);
+
+// End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
+let eocd = -1;
+for (let i = data.length - 22; i >= Math.max(0, data.length - 65557); i--) {
+  if (data.readUInt32LE(i) === 0x06054b50) {
+    eocd = i;
+    break;
+  }
+}
+if (eocd < 0) fail(`${file} is not a zip file`);
+const count = data.readUInt16LE(eocd + 10);
+let offset = data.readUInt32LE(eocd + 16);
+const entries = [];
+for (let i = 0; i < count; i++) {
+  if (data.readUInt32LE(offset) !== 0x02014b50) fail('corrupt central directory');
+  const method = data.readUInt16LE(offset + 10);
+  const packed = data.readUInt32LE(offset + 20);
+  const size = data.readUInt32LE(offset + 24);
+  const nameLength = data.readUInt16LE(offset + 28);
+  const extraLength = data.readUInt16LE(offset + 30);
+  const commentLength = data.readUInt16LE(offset + 32);
+  const local = data.readUInt32LE(offset + 42);
+  const name = data.toString('utf8', offset + 46, offset + 46 + nameLength);
+  entries.push({ name, size, packed, method, local });
+  offset += 46 + nameLength + extraLength + commentLength;
+}
+
+function read(entry) {
+  const start = entry.local + 30 + data.readUInt16LE(entry.local + 26) + data.readUInt16LE(entry.local + 28);
+  const raw = data.subarray(start, start + entry.packed);
+  return entry.method === 8 ? zlib.inflateRawSync(raw) : raw;
+}
+
+const names = entries.map((e) => e.name);
+const problems = [];
+const forbidden = [
+  [/(^|\/)node_modules\//, 'node_modules'],
+  [/\.map$/, 'a source map'],
+  [/\.tsx?$/, 'TypeScript source'],
+  [/^extension\/(client|server)\/src\//, 'sources'],
+  [/^extension\/test(-output)?\//, 'tests'],
+  [/^extension\/(docs|examples|scripts|\.ci|\.vscode|\.git)\//, 'development files'],
+  [/(^|\/)(tsconfig[^/]*\.json|package-lock\.json|\.gitignore|\.vscodeignore)$/, 'development files'],
+  [/^extension\/server\/dist\/(cli|index)\.js$/, 'the CLI/library bundle (not used by the extension)'],
+  [/\.vsix$/, 'another .vsix'],
+];
+for (const name of names) {
+  for (const [pattern, what] of forbidden) if (pattern.test(name)) problems.push(`${name}: ${what} must not be packaged`);
+}
+const required = [
+  'extension/package.json',
+  'extension/client/dist/extension.js',
+  'extension/server/dist/server.js',
+  'extension/language-configuration.json',
+  'extension/images/icon.png',
+];
+for (const name of required) if (!names.includes(name)) problems.push(`${name} is missing`);
+
+// Every file the manifest points at must be inside the package.
+const manifest = JSON.parse(read(entries.find((e) => e.name === 'extension/package.json')).toString('utf8'));
+const pointed = [
+  manifest.main,
+  manifest.icon,
+  ...(manifest.contributes?.languages ?? []).map((l) => l.configuration),
+  ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
+  ...(manifest.contributes?.snippets ?? []).map((s) => s.path),
+].filter(Boolean);
+for (const p of pointed) {
+  const name = `extension/${path.posix.normalize(p.replace(/^\.\//, ''))}`;
+  if (!names.includes(name)) problems.push(`${name} (named in package.json) is missing`);
+}
+
+const total = entries.reduce((sum, e) => sum + e.size, 0);
+console.log(`${file}: ${entries.length} files, ${(data.length / 1024).toFixed(1)} KiB packed, ${(total / 1024).toFixed(1)} KiB unpacked`);
+for (const e of entries) console.log(`  ${String(e.size).padStart(8)}  ${e.name}`);
+if (data.length > MAX_BYTES) problems.push(`${file} is ${data.length} bytes, more than ${MAX_BYTES}`);
+if (problems.length) fail(problems.join('\n'));
+
+function fail(message) {
+  console.error(`check-vsix: ${message}`);
+  process.exit(1);
+}
