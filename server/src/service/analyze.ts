@@ -3,13 +3,13 @@
 import type { Report } from './model';
 import { parse } from './reader/parse';
 import { rules, type Rule } from './rules';
-import type { Finding, Message } from './rules/rule';
+import type { Finding } from './rules/rule';
 import type { LineIndex } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
   Diagnostic,
-  Locale,
+  RelatedInformation,
   RuleMetadata,
   Severity,
   SectionSummary,
@@ -27,28 +27,23 @@ export function listRules(docsBaseUrl?: string): RuleMetadata[] {
   return rules.map(({ check: _check, ...metadata }) => ({ ...metadata, href: docsLink(docsBaseUrl, metadata.id) }));
 }
 
-function text(message: Message, locale: Locale): string {
-  return locale === 'en' ? message.en : message.zh;
-}
-
-function toDiagnostic(rule: Rule, severity: Severity, finding: Finding, lines: LineIndex, options: AnalyzeOptions): Diagnostic {
-  const locale = options.locale ?? 'zh-CN';
+function toDiagnostic(ruleId: string, severity: Severity, href: string, finding: Finding, lines: LineIndex): Diagnostic {
   const diagnostic: Diagnostic = {
-    rule: rule.id,
+    rule: ruleId,
     severity,
-    message: text(finding.message, locale),
+    message: finding.message,
     range: lines.range(finding.span),
-    href: docsLink(options.docsBaseUrl, rule.id),
+    href,
   };
-  if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({
-      range: lines.range(related.span),
-      message: text(related.message, locale),
-    }));
+  const related = finding.related;
+  if (related && related.length > 0) {
+    const information = new Array<RelatedInformation>(related.length);
+    for (let i = 0; i < related.length; i++) information[i] = { range: lines.range(related[i].span), message: related[i].message };
+    diagnostic.relatedInformation = information;
   }
   if (finding.fixes && finding.fixes.length > 0) {
     diagnostic.fixes = finding.fixes.map((fix) => ({
-      title: text(fix.title, locale),
+      title: fix.title,
       edits: fix.edits.map((edit) => ({ range: lines.range(edit.span), newText: edit.newText })),
       ...(fix.isPreferred ? { isPreferred: true } : {}),
     }));
@@ -89,6 +84,7 @@ function summarize(report: Report): { sections: SectionSummary[]; tables: TableS
 /** Runs the rules on a parsed report. Features that already hold the report call this directly. */
 export function diagnose(report: Report, options: AnalyzeOptions = {}): Diagnostic[] {
   if (!report.isReport) return [];
+  const en = (options.locale ?? 'zh-CN') === 'en';
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = options.rules?.[rule.id];
@@ -98,12 +94,14 @@ export function diagnose(report: Report, options: AnalyzeOptions = {}): Diagnost
     if (report.legacy && rule.category !== 'document') continue;
     let findings: Finding[];
     try {
-      findings = rule.check(report);
+      findings = rule.check(report, en);
     } catch (error) {
       options.onRuleError?.(rule.id, error);
       continue;
     }
-    for (const finding of findings) diagnostics.push(toDiagnostic(rule, severity, finding, report.lines, options));
+    if (findings.length === 0) continue;
+    const href = docsLink(options.docsBaseUrl, rule.id);
+    for (const finding of findings) diagnostics.push(toDiagnostic(rule.id, severity, href, finding, report.lines));
   }
   return diagnostics;
 }
@@ -138,13 +136,15 @@ export function analyzeReport(text: string, options: AnalyzeOptions = {}): { rep
   }
   const report = parse(text, { format: options.format });
   const format = !report.isReport ? null : report.legacy ? 'legacy' : report.format;
+  const { sections, tables } = summarize(report);
   return {
     report,
     result: {
       format,
       year: report.isReport ? report.year : null,
       agency: report.title?.agency ?? null,
-      ...summarize(report),
+      sections,
+      tables,
       diagnostics: diagnose(report, options),
     },
   };

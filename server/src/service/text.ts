@@ -1,6 +1,7 @@
 // Offsets, lines and label normalisation. The service works on UTF-16 offsets into the original text
 // (JavaScript string indices), which are exactly LSP's character units, so converting to a position
 // is a binary search over line starts and never re-reads the text.
+import { memoize } from './memo';
 import type { Position, Range } from './types';
 
 export interface Span {
@@ -34,16 +35,29 @@ export class LineIndex {
     this.lines.push({ index: this.lines.length, start, end: length, text: text.slice(start, length) });
   }
 
+  /** The line of the last lookup: findings and cells are converted in document order, mostly. */
+  private recent = 0;
+
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lines[mid].start <= clamped) low = mid;
-      else high = mid - 1;
+    const lines = this.lines;
+    let low: number;
+    const recent = this.recent;
+    if (lines[recent].start <= clamped && (recent + 1 === lines.length || lines[recent + 1].start > clamped)) {
+      low = recent;
+    } else if (recent + 1 < lines.length && lines[recent + 1].start <= clamped && (recent + 2 === lines.length || lines[recent + 2].start > clamped)) {
+      low = recent + 1;
+    } else {
+      low = 0;
+      let high = lines.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (lines[mid].start <= clamped) low = mid;
+        else high = mid - 1;
+      }
     }
-    const line = this.lines[low];
+    this.recent = low;
+    const line = lines[low];
     // An offset inside a CRLF pair belongs to the end of the line.
     return { line: low, character: Math.min(clamped, line.end) - line.start };
   }
@@ -63,13 +77,19 @@ const SPACES = /[\s\u3000\u200b\ufeff*#_`]/g;
 /**
  * The comparable form of a label: NFKC (full-width digits, letters and brackets become ASCII),
  * without white space, quotes or markdown emphasis, and with 、． after a list number as ".".
+ * Memoised: labels recur in every table, every report and every version of a document.
  */
-export function normalizeLabel(text: string): string {
-  return text.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '').replace(/[［【]/g, '(').replace(/[］】]/g, ')');
-}
+export const normalizeLabel: (text: string) => string = memoize((text: string): string =>
+  text.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '').replace(/[［【]/g, '(').replace(/[］】]/g, ')'),
+);
 
-/** Splits a label into its numbering ("一、", "(三)", "1.") and its text, both normalised. */
-export function splitNumbering(normalized: string): { numbering: string; text: string } {
+/**
+ * Splits a label into its numbering ("一、", "(三)", "1.") and its text, both normalised. Memoised;
+ * the result is shared between callers and must not be modified.
+ */
+export const splitNumbering: (normalized: string) => { numbering: string; text: string } = memoize(splitNumberingOnce);
+
+function splitNumberingOnce(normalized: string): { numbering: string; text: string } {
   let match = /^([一二三四五六七八九十]+)[、.,:]/.exec(normalized);
   if (match) return { numbering: `${match[1]}、`, text: normalized.slice(match[0].length) };
   match = /^\(([一二三四五六七八九十]+)\)/.exec(normalized);

@@ -3,7 +3,7 @@
 // cells between its label and the next label, in whatever layout they were written.
 import type { Cell, HeaderLabel, LabelMatch, Row, Token } from '../model';
 import type { ColumnDef, RowDef, ValueKind } from '../templates';
-import { candidate, labelTextOf, matchExact, matchLabel, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
+import { candidate, exactCandidate, exactHit, labelTextOf, matchApprox, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
 
 export interface GridEntry {
   def: RowDef | null;
@@ -26,15 +26,36 @@ export interface GridSpec {
   headerExtras: string[];
 }
 
+// Candidate lists are built once per template list (the templates are constants), so their lookup
+// tables (labels.ts) are built once too.
+const rowLists = new WeakMap<RowDef[], LabelCandidate<RowDef>[]>();
+const columnLists = new WeakMap<ColumnDef[], Map<string, LabelCandidate<ColumnDef | string>[]>>();
+
 function rowCandidates(rows: RowDef[]): LabelCandidate<RowDef>[] {
-  return rows.map((row) => candidate(row, row.numbering, row.text));
+  let list = rowLists.get(rows);
+  if (list === undefined) {
+    list = rows.map((row) => candidate(row, row.numbering, row.text));
+    rowLists.set(rows, list);
+  }
+  return list;
 }
 
 function columnCandidates(columns: ColumnDef[], extras: string[]): LabelCandidate<ColumnDef | string>[] {
-  return [
-    ...columns.map((column) => candidate<ColumnDef | string>(column, '', column.label, column.accepted)),
-    ...extras.map((extra) => candidate<ColumnDef | string>(extra, '', extra)),
-  ];
+  let byExtras = columnLists.get(columns);
+  if (byExtras === undefined) {
+    byExtras = new Map();
+    columnLists.set(columns, byExtras);
+  }
+  const key = extras.join('\n');
+  let list = byExtras.get(key);
+  if (list === undefined) {
+    list = [
+      ...columns.map((column) => candidate<ColumnDef | string>(column, '', column.label, column.accepted)),
+      ...extras.map((extra) => candidate<ColumnDef | string>(extra, '', extra)),
+    ];
+    byExtras.set(key, list);
+  }
+  return list;
 }
 
 const MAX_LABEL_PIECES = 3;
@@ -76,23 +97,25 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     if (inHeader) headerSpan = headerSpan ? { start: headerSpan.start, end: token.span.end } : { ...token.span };
 
     // A label broken over up to three cells ("本年新" + "制作数量") is read as one when the pieces
-    // together are a template label.
+    // together are a template label. The pieces' text is matched before any hit object is built.
     let handled = false;
-    for (let pieces = 1; pieces <= MAX_LABEL_PIECES && !handled; pieces++) {
-      const run = tokens.slice(i, i + pieces);
-      if (run.length < pieces || run.some((piece) => piece.kind !== 'text')) break;
-      const text = labelTextOf(run);
-      const columnHit = matchExact(text, columns);
-      const rowHit = matchExact(text, rows);
-      if (inHeader && columnHit) {
+    let norm = '';
+    for (let pieces = 1; pieces <= MAX_LABEL_PIECES; pieces++) {
+      const piece = tokens[i + pieces - 1];
+      if (piece === undefined || piece.kind !== 'text') break;
+      norm += piece.norm;
+      const columnCand = exactCandidate(norm, columns);
+      const rowCand = exactCandidate(norm, rows);
+      if (inHeader && columnCand) {
         // In the header a column label wins: "其他" and "总计" are columns there, not rows.
-        takeHeader(columnHit, run);
-      } else if (rowHit && !matchedRows.has(rowHit.candidate.key)) {
-        takeRow(rowHit);
-      } else if (rowHit || columnHit) {
+        const run = tokens.slice(i, i + pieces);
+        takeHeader(exactHit(columnCand, labelTextOf(run)), run);
+      } else if (rowCand && !matchedRows.has(rowCand.key)) {
+        takeRow(exactHit(rowCand, labelTextOf(tokens.slice(i, i + pieces))));
+      } else if (rowCand || columnCand) {
         // A row label seen again, or the header repeated where a table was split: no new row.
-        if (!columnHit && token.firstInLine) {
-          current = { def: null, label: rowHit!.label, zone: [] };
+        if (!columnCand && token.firstInLine) {
+          current = { def: null, label: exactHit(rowCand!, labelTextOf(tokens.slice(i, i + pieces))).label, zone: [] };
           entries.push(current);
         }
       } else {
@@ -100,13 +123,16 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
       }
       i += pieces - 1;
       handled = true;
+      break;
     }
     if (handled) continue;
 
+    // The token alone matched no label exactly (that was the first try above): only approximate
+    // matches remain.
     const single = labelTextOf([token]);
-    const rowHit = matchLabel(single, rows, (cand) => !matchedRows.has(cand.key));
+    const rowHit = matchApprox(single, rows, (cand) => !matchedRows.has(cand.key));
     if (inHeader) {
-      const columnHit = matchLabel(single, columns, (cand) => !matchedColumns.has(cand.key));
+      const columnHit = matchApprox(single, columns, (cand) => !matchedColumns.has(cand.key));
       if (columnHit) takeHeader(columnHit, [token]);
       else if (rowHit && rowHit.remainder === '' && token.firstInLine) takeRow(rowHit);
       continue;
@@ -147,23 +173,44 @@ function toCell(column: ColumnDef, token: Token): Cell {
 }
 
 /**
+ * Whether a row with too few cells holds exactly one digit per column in integers: "000" for three
+ * columns is three cells run together. Counted over the characters, without building strings.
+ */
+function digitsRunTogether(slots: Token[], columns: number): boolean {
+  let digits = 0;
+  for (const token of slots) {
+    if (token.kind !== 'number') return false;
+    const raw = token.raw;
+    for (let i = 0; i < raw.length; i++) {
+      const code = raw.charCodeAt(i);
+      if (code >= 48 && code <= 57) digits++;
+      else if (code === 46 /* . */ || code === 44 /* , */) return false;
+    }
+  }
+  return digits === columns;
+}
+
+/**
  * Places a row's values under the columns. Only an unambiguous reading is accepted: as many cells as
  * columns (blank cells included), or as many non-empty cells as columns (the empty ones being what
  * merged cells left). Anything else leaves the row unplaced, with the reason.
  */
 export function placeRow(def: RowDef | null, label: LabelMatch, zone: Token[], columns: ColumnDef[]): Row {
   const slots = trimSlots(zone);
-  const emptyCells = zone.filter((token) => token.kind === 'empty').length;
+  let emptyCells = 0;
+  for (const token of zone) if (token.kind === 'empty') emptyCells++;
   const row: Row = { def, label, slots, emptyCells, cells: null };
   if (slots.length === 0) return row;
-  const digits = slots.reduce((sum, token) => sum + (token.kind === 'number' ? token.raw.replace(/\D/g, '').length : 0), 0);
-  const allIntegers = slots.every((token) => token.kind === 'number' && !/[.,]/.test(token.raw));
-  if (slots.some((token) => token.merged) || (slots.length < columns.length && allIntegers && digits === columns.length)) {
+  let anyMerged = false;
+  for (const token of slots) if (token.merged) anyMerged = true;
+  if (anyMerged || (slots.length < columns.length && digitsRunTogether(slots, columns.length))) {
     row.problem = 'merged';
     return row;
   }
   if (slots.length === columns.length) {
-    row.cells = slots.map((token, index) => toCell(columns[index], token));
+    const cells = new Array<Cell>(slots.length);
+    for (let i = 0; i < slots.length; i++) cells[i] = toCell(columns[i], slots[i]);
+    row.cells = cells;
     return row;
   }
   const filled = slots.filter((token) => token.kind !== 'empty');

@@ -56,16 +56,89 @@ function labelFrom(text: LabelText, exact: boolean, canonical: string): LabelMat
   return { spans: [...text.spans], raw: text.raw, exact, canonical };
 }
 
+/**
+ * Lookup tables of one candidate list, built on first use and kept as long as the list: the template
+ * lists are constants, so every table of every report reuses them.
+ */
+interface CandidateIndex {
+  /** First candidate index per wording (cand.text). */
+  text: Map<string, number>;
+  /** First candidate index per accepted wording. */
+  accepted: Map<string, number>;
+  /** Per bare label text: the approximate-match data, see `approximations`. */
+  approx: Map<string, Approximations>;
+}
+
+interface Approximations {
+  /** Candidates whose wording starts with the text. */
+  prefixOf: number[];
+  /** similarity(text, cand.text) for each candidate. */
+  scores: number[];
+}
+
+const indexes = new WeakMap<LabelCandidate<unknown>[], CandidateIndex>();
+
+function indexOf<T>(candidates: LabelCandidate<T>[]): CandidateIndex {
+  let index = indexes.get(candidates);
+  if (index === undefined) {
+    index = { text: new Map(), accepted: new Map(), approx: new Map() };
+    for (let i = 0; i < candidates.length; i++) {
+      const cand = candidates[i];
+      if (!index.text.has(cand.text)) index.text.set(cand.text, i);
+      for (const form of cand.accepted) if (!index.accepted.has(form)) index.accepted.set(form, i);
+    }
+    indexes.set(candidates, index);
+  }
+  return index;
+}
+
+/**
+ * The first candidate whose wording a normalised label has exactly: its own wording with or without
+ * the numbering, or an accepted wording without numbering.
+ */
+export function exactCandidate<T>(norm: string, candidates: LabelCandidate<T>[]): LabelCandidate<T> | null {
+  if (norm.length === 0) return null;
+  const index = indexOf(candidates);
+  const bare = splitNumbering(norm).text;
+  // The lowest index among the three ways to match is the candidate the list order prefers.
+  let first = index.text.get(bare) ?? candidates.length;
+  const whole = index.text.get(norm);
+  if (whole !== undefined && whole < first) first = whole;
+  const accepted = index.accepted.get(bare);
+  if (accepted !== undefined && accepted < first) first = accepted;
+  return first < candidates.length ? candidates[first] : null;
+}
+
+/** The hit for a text that has a candidate's wording exactly. */
+export function exactHit<T>(cand: LabelCandidate<T>, text: LabelText): LabelHit<T> {
+  return { candidate: cand, label: labelFrom(text, true, cand.canonical), remainder: '' };
+}
+
 /** The candidate whose wording the text has exactly (after normalisation), if any. */
 export function matchExact<T>(text: LabelText, candidates: LabelCandidate<T>[]): LabelHit<T> | null {
-  if (text.norm.length === 0) return null;
-  const bare = splitNumbering(text.norm).text;
-  for (const cand of candidates) {
-    if (cand.text === bare || cand.text === text.norm || cand.accepted.includes(bare)) {
-      return { candidate: cand, label: labelFrom(text, true, cand.canonical), remainder: '' };
+  const cand = exactCandidate(text.norm, candidates);
+  return cand ? exactHit(cand, text) : null;
+}
+
+/** Bounds the approximate-match data kept per candidate list (distinct deviating labels are few). */
+const MAX_APPROXIMATIONS = 2048;
+
+/** Prefix and similarity data of a bare label text against a candidate list, computed once per text. */
+function approximations<T>(bare: string, candidates: LabelCandidate<T>[]): Approximations {
+  const index = indexOf(candidates);
+  let found = index.approx.get(bare);
+  if (found === undefined) {
+    const prefixOf: number[] = [];
+    const scores: number[] = [];
+    for (let i = 0; i < candidates.length; i++) {
+      if (candidates[i].text.startsWith(bare)) prefixOf.push(i);
+      scores.push(similarity(bare, candidates[i].text));
     }
+    found = { prefixOf, scores };
+    if (index.approx.size >= MAX_APPROXIMATIONS) index.approx.clear();
+    index.approx.set(bare, found);
   }
-  return null;
+  return found;
 }
 
 /**
@@ -78,26 +151,38 @@ export function matchLabel<T>(
   candidates: LabelCandidate<T>[],
   available: (candidate: LabelCandidate<T>) => boolean,
 ): LabelHit<T> | null {
-  const exact = matchExact(text, candidates);
-  if (exact) return exact;
+  return matchExact(text, candidates) ?? matchApprox(text, candidates, available);
+}
+
+/** The second half of `matchLabel`, for callers that already know the text matches no candidate exactly. */
+export function matchApprox<T>(
+  text: LabelText,
+  candidates: LabelCandidate<T>[],
+  available: (candidate: LabelCandidate<T>) => boolean,
+): LabelHit<T> | null {
   const bare = splitNumbering(text.norm).text;
   if (bare.length === 0) return null;
+  const { prefixOf, scores } = approximations(bare, candidates);
   if (bare.length >= 2) {
-    const prefixOf = candidates.filter((cand) => cand.text.startsWith(bare) && available(cand));
-    if (prefixOf.length === 1) {
-      const cand = prefixOf[0];
+    let only: LabelCandidate<T> | null = null;
+    let count = 0;
+    for (const i of prefixOf) {
+      if (!available(candidates[i])) continue;
+      only = candidates[i];
+      count++;
+    }
+    if (count === 1) {
+      const cand = only!;
       return { candidate: cand, label: labelFrom(text, false, cand.canonical), remainder: cand.text.slice(bare.length) };
     }
   }
   let best: LabelCandidate<T> | null = null;
   let bestScore = 0;
-  for (const cand of candidates) {
-    if (!available(cand)) continue;
-    const score = similarity(bare, cand.text);
-    if (score > bestScore) {
-      best = cand;
-      bestScore = score;
-    }
+  for (let i = 0; i < candidates.length; i++) {
+    const score = scores[i];
+    if (score <= bestScore || !available(candidates[i])) continue;
+    best = candidates[i];
+    bestScore = score;
   }
   if (best && bestScore >= FUZZY_LABEL_SIMILARITY) {
     return { candidate: best, label: labelFrom(text, false, best.canonical), remainder: '' };

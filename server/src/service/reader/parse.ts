@@ -22,7 +22,7 @@ function findYear(text: string, titleYear: number | null): number | null {
 }
 
 // The old (2007) 条例's reports: an overview section and a statistics table with 指标名称 / 计量单位.
-const LEGACY_MARKERS = /政府信息公开情况统计表|指标名称\s*[\t ]*计量单位|一、概述/;
+const LEGACY_MARKERS = /政府信息公开情况统计表|指标名称\s*计量单位|一、概述/;
 
 export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = new LineIndex(text);

@@ -4,6 +4,8 @@
 import type { Section } from '../model';
 import { templates } from '../templates';
 import type { SectionDef } from '../templates';
+import { memoize } from '../memo';
+import { isSpace } from './tokens';
 import { normalizeLabel, similarity, type LineIndex, type Span } from '../text';
 
 const sectionDefs: SectionDef[] = templates['2021'].sections;
@@ -20,40 +22,61 @@ const titleForms: TitleForm[] = sectionDefs.flatMap((def) =>
 const HEADING_SIMILARITY = 0.8;
 
 // Heading line: optional markdown #/bold, a numeral (Chinese or Arabic), a separator, the title.
-const HEADING = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?\s*)([一二三四五六七八九十]{1,2}|\d{1,2})(\s*[、.．,，:：\s]\s*)(.+?)(\s*(?:\*\*)?\s*)$/;
+const HEADING = /^(\s*(?:#{1,6}\s*)?(?:\*\*\s*)?)([一二三四五六七八九十]{1,2}|\d{1,2})(\s*[、.．,，:：]\s*|\s+)(\S.*?)(\s*(?:\*\*\s*)?)$/;
+
+/**
+ * Whether a line can be a heading at all: after white space and markdown markers (all HEADING's lead
+ * can hold) comes a numeral. Most lines fail this at their first characters, before any regex runs.
+ */
+function mayBeHeading(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 35 /* # */ || code === 42 /* * */ || isSpace(code)) continue;
+    return (code >= 48 && code <= 57) || NUMERALS.includes(text[i]);
+  }
+  return false;
+}
+const NUMERALS = '一二三四五六七八九十';
+
+/** The template title a heading's title stands for, if any; each distinct title is compared once. */
+const matchTitle = memoize((title: string): { def: SectionDef; exact: boolean } | null => {
+  const titleNorm = normalizeLabel(title).replace(/[:：。.]$/, '');
+  let best: TitleForm | null = null;
+  let bestScore = 0;
+  for (const form of titleForms) {
+    const score = similarity(titleNorm, form.norm);
+    if (score > bestScore) {
+      best = form;
+      bestScore = score;
+    }
+  }
+  if (!best || bestScore < HEADING_SIMILARITY) return null;
+  const def = best.def;
+  return { def, exact: titleForms.some((form) => form.def === def && form.norm === titleNorm) };
+}, 2048);
 
 export function findSections(lines: LineIndex): Section[] {
   const found: Section[] = [];
   for (const line of lines.lines) {
     const text = line.text;
-    if (text.length === 0 || text.length > 80 || text.includes('\t')) continue;
+    if (text.length === 0 || text.length > 80 || text.includes('\t') || !mayBeHeading(text)) continue;
     const match = HEADING.exec(text);
     if (!match) continue;
     const [, lead, numeral, separator, title] = match;
-    const titleNorm = normalizeLabel(title).replace(/[:：。.]$/, '');
-    let best: TitleForm | null = null;
-    let bestScore = 0;
-    for (const form of titleForms) {
-      const score = similarity(titleNorm, form.norm);
-      if (score > bestScore) {
-        best = form;
-        bestScore = score;
-      }
-    }
-    if (!best || bestScore < HEADING_SIMILARITY) continue;
+    const matched = matchTitle(title);
+    if (!matched) continue;
     const numeralStart = line.start + lead.length;
     const titleStart = numeralStart + numeral.length + separator.length;
-    const exactTitle = titleForms.some((form) => form.def === best!.def && form.norm === titleNorm);
     const titleEnd = titleStart + title.length;
     found.push({
-      def: best.def,
+      def: matched.def,
       headingSpan: { start: numeralStart, end: titleEnd },
       numeralSpan: { start: numeralStart, end: numeralStart + numeral.length },
       titleSpan: { start: titleStart, end: titleEnd },
       numeral,
       title,
-      titleExact: exactTitle,
-      numeralExact: numeral === best.def.numeral,
+      titleExact: matched.exact,
+      numeralExact: numeral === matched.def.numeral,
       span: { start: line.start, end: lines.text.length },
       line: line.index,
     });
@@ -73,12 +96,12 @@ export function findTitle(
   for (let i = 0; i < limit; i++) {
     const line = lines.lines[i];
     if (line.text.length > 120) continue;
-    const match = /^(\s*(?:#{1,6}\s*)?(?:\*\*)?\s*)(.*?)((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n]{0,12}?(?:工作)?(?:年度)?(?:报告|年报)/.exec(
+    const match = /^(\s*(?:#{1,6}\s*)?(?:\*\*\s*)?)(.*?)((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n]{0,12}?(?:工作)?(?:年度)?(?:报告|年报)/.exec(
       line.text,
     );
     if (!match) continue;
     const [, lead, agency] = match;
-    const body = line.text.slice(lead.length).replace(/\s*(?:\*\*)?\s*$/, '');
+    const body = line.text.slice(lead.length).replace(/\s*(?:\*\*\s*)?$/, '');
     const start = line.start + lead.length;
     return { span: { start, end: start + body.length }, agency: agency.trim() || null, year: Number(match[3]) };
   }

@@ -5,7 +5,7 @@ import { formatIds, templates } from '../templates';
 import type { ActiveItemDef, ColumnDef, RowDef, TemplateDef } from '../templates';
 import { normalizeLabel, splitNumbering, type Span } from '../text';
 import type { FormatId, TableLayout } from '../types';
-import { candidate, labelTextOf, matchLabel, PendingLabels } from './labels';
+import { candidate, labelTextOf, matchLabel, PendingLabels, type LabelCandidate } from './labels';
 import { placeRow, readGrid, trimSlots, type GridEntry } from './grid';
 import { itemNumeral, type Zone } from './zones';
 
@@ -14,17 +14,26 @@ function spanOf(tokens: Token[]): Span {
   return { start: tokens[0].span.start, end: tokens[tokens.length - 1].span.end };
 }
 
+const LAYOUTS: readonly TableLayout[] = ['tab', 'lines', 'pipe', 'space', 'mixed'];
+
 function layoutOf(tokens: Token[]): TableLayout {
-  const counts = new Map<TableLayout, number>();
-  for (const token of tokens) if (token.kind !== 'empty') counts.set(token.layout, (counts.get(token.layout) ?? 0) + 1);
+  // Counts per layout, and the order in which the layouts first appear (a tie goes to the first).
+  const counts = [0, 0, 0, 0, 0];
+  const order: number[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'empty') continue;
+    const index = LAYOUTS.indexOf(token.layout);
+    if (counts[index]++ === 0) order.push(index);
+  }
   // Single cells on their own line are ambiguous ("lines" or a short tab row); only real layouts vote.
   let best: TableLayout = 'lines';
   let bestCount = 0;
   let total = 0;
-  for (const [layout, count] of counts) {
+  for (const index of order) {
+    const count = counts[index];
     total += count;
     if (count > bestCount) {
-      best = layout;
+      best = LAYOUTS[index];
       bestCount = count;
     }
   }
@@ -188,6 +197,18 @@ export function readActiveTables(zones: Zone[], context: ReadContext): Table[] {
   });
 }
 
+/** The first token starting at `start` (tokens are in document order: binary search). */
+function tokenAt(tokens: Token[], start: number): Token | undefined {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].span.start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < tokens.length && tokens[low].span.start === start ? tokens[low] : undefined;
+}
+
 const SUBROWS_2021 = new Set(
   templates['2021'].requests.rows.filter((row) => row.parent === 'other').map((row) => row.id),
 );
@@ -197,8 +218,7 @@ export function readRequestsTable(zone: Zone, context: ReadContext): Table {
   const union = templates['2021'].requests;
   const grid = readGrid(zone.tokens, { rows: union.rows, columns: union.columns, headerExtras: [union.cornerNote, ...union.columnGroups] });
   const evidence: { format: FormatId; token: Token }[] = [];
-  const firstToken = (entry: GridEntry): Token =>
-    zone.tokens.find((token) => token.span.start === entry.label.spans[0].start) ?? zone.tokens[0];
+  const firstToken = (entry: GridEntry): Token => tokenAt(zone.tokens, entry.label.spans[0].start) ?? zone.tokens[0];
   for (const entry of grid.entries) {
     if (entry.def && SUBROWS_2021.has(entry.def.id)) evidence.push({ format: '2021', token: firstToken(entry) });
   }
@@ -230,6 +250,22 @@ export function readRequestsTable(zone: Zone, context: ReadContext): Table {
   };
 }
 
+// One candidate list per template, so its lookup tables (labels.ts) are built once.
+const reviewLists = new WeakMap<TemplateDef, LabelCandidate<string>[]>();
+
+function reviewCandidates(template: TemplateDef): LabelCandidate<string>[] {
+  let list = reviewLists.get(template);
+  if (list === undefined) {
+    const { results, groupLabels } = template.reviews;
+    list = [
+      ...results.map((result) => candidate<string>(result.id, '', result.label)),
+      ...groupLabels.map((label) => candidate<string>(label, '', label)),
+    ];
+    reviewLists.set(template, list);
+  }
+  return list;
+}
+
 /** Table 四: a header of three groups of five and one row of fifteen values. */
 export function readReviewsTable(zone: Zone, context: ReadContext): Table {
   const template = templates[context.fallback];
@@ -237,10 +273,7 @@ export function readReviewsTable(zone: Zone, context: ReadContext): Table {
   const columns: ColumnDef[] = groups.flatMap((group) =>
     results.map((result) => ({ ...result, id: `${group.id}.${result.id}`, label: `${group.path.join('·')}·${result.label}` })),
   );
-  const candidates = [
-    ...results.map((result) => candidate<string>(result.id, '', result.label)),
-    ...groupLabels.map((label) => candidate<string>(label, '', label)),
-  ];
+  const candidates = reviewCandidates(template);
   const pending = new PendingLabels();
   const seen = new Map<string, number>();
   const header: HeaderLabel[] = [];

@@ -1,6 +1,10 @@
 // Splits the lines of a table area into cells (tokens) with exact spans, whatever the layout: tab-
 // separated rows, one cell per line, markdown pipe tables, or cells separated by spaces. Later stages
 // never look at layout again; they read labels and values from this stream.
+//
+// This runs on every line of every table on every keystroke, so it scans each line once with plain
+// character tests instead of regular expressions, and classifies each distinct cell text once (memo).
+import { memoize } from '../memo';
 import type { Token } from '../model';
 import { formatIds, templates } from '../templates';
 import { normalizeLabel, splitNumbering, type Line } from '../text';
@@ -12,30 +16,32 @@ const PLACEHOLDERS = new Set(['—', '–', '-', '--', '——', '―', '/', '�
 // an optional unit. Anchored on both ends and free of nested quantifiers, so it is linear.
 const NUMBER = /^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|亿元|元|件|个|项|条|次|人次|%)?$/;
 
-/** Reads one cell's text as a number, a placeholder or text. */
-type Classified = Pick<Token, 'kind' | 'value' | 'unit' | 'merged' | 'norm'>;
-
 /**
- * Classification of cell texts seen during one parse. Tables repeat the same few texts ("0", the same
- * labels) hundreds of times; normalising each once keeps tokenising linear and cheap.
+ * Reads one cell's text as a number, a placeholder or text. Every result has the same properties
+ * (absent ones undefined), so tokens built from it all share one shape.
  */
-export class CellCache {
-  private readonly seen = new Map<string, Classified>();
+export interface Classified {
+  kind: Token['kind'];
+  value: number | undefined;
+  unit: string | undefined;
+  merged: true | undefined;
+  norm: string;
+}
 
-  classify(raw: string): Classified {
-    let classified = this.seen.get(raw);
-    if (classified === undefined) {
-      classified = classifyCell(raw);
-      if (raw.length <= 200) this.seen.set(raw, classified);
-    }
-    return classified;
-  }
+const EMPTY: Classified = { kind: 'empty', value: undefined, unit: undefined, merged: undefined, norm: '' };
+
+function classified(kind: Token['kind'], norm: string, value?: number, unit?: string, merged?: true): Classified {
+  return { kind, value, unit, merged, norm };
 }
 
 export function classifyCell(raw: string): Classified {
-  if (raw === '') return { kind: 'empty', norm: '' };
+  if (raw === '') return EMPTY;
+  // Plain digits, by far the most common cell: NFKC and trimming cannot change them.
+  if (isAsciiDigits(raw)) {
+    return classified('number', raw, Number(raw), undefined, raw.length > 1 && raw.charCodeAt(0) === 48 ? true : undefined);
+  }
   const nfkc = raw.normalize('NFKC').trim();
-  if (PLACEHOLDERS.has(nfkc) || PLACEHOLDERS.has(raw)) return { kind: 'placeholder', norm: nfkc };
+  if (PLACEHOLDERS.has(nfkc) || PLACEHOLDERS.has(raw)) return classified('placeholder', nfkc);
   const match = NUMBER.exec(nfkc);
   if (match) {
     const [, sign, digits, decimals = '', unit] = match;
@@ -43,44 +49,58 @@ export function classifyCell(raw: string): Classified {
     const value = Number(`${sign === '' ? '' : '-'}${plain}${decimals}`);
     // "00", "0000000": a count never starts with 0, so these are cells run together.
     const merged = plain.length > 1 && plain.startsWith('0') && decimals === '';
-    return { kind: 'number', value, unit, merged: merged || undefined, norm: nfkc };
+    return classified('number', nfkc, value, unit, merged || undefined);
   }
-  return { kind: 'text', norm: normalizeLabel(raw) };
+  return classified('text', normalizeLabel(raw));
 }
 
-function isBlank(text: string): boolean {
-  return /^[\s\u3000]*$/.test(text);
+function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Classification of a cell text. Tables repeat the same few texts ("0", the same labels) hundreds of
+ * times, and every version of a document repeats them again: each distinct text is normalised once.
+ * Texts over 200 characters are rare and not worth keeping.
+ */
+export const classify: (raw: string) => Classified = memoize(classifyCell, 8192, 200);
+
+/** JavaScript's `\s` (which includes the ideographic space U+3000), as a character test. */
+export function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x3000 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f
+  );
 }
 
 /** Lines that are running text rather than table cells end a table. */
 export function isProseLine(text: string): boolean {
-  if (text.includes('\t') || /^\s*\|/.test(text)) return false;
-  const trimmed = text.trim();
-  return /[。；！？]/.test(trimmed) || trimmed.length > 100;
-}
-
-interface RawCell {
-  start: number;
-  end: number;
-}
-
-/** Trims white space off a cell's bounds. */
-function trimCell(text: string, start: number, end: number): RawCell {
-  while (start < end && /[\s\u3000]/.test(text[start])) start++;
-  while (end > start && /[\s\u3000]/.test(text[end - 1])) end--;
-  return { start, end };
-}
-
-function splitBy(text: string, separator: string): RawCell[] {
-  const cells: RawCell[] = [];
+  if (text.includes('\t')) return false;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === separator) {
-      cells.push(trimCell(text, start, i));
-      start = i + 1;
-    }
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  if (start < end && text.charCodeAt(start) === 124 /* | */) return false;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end - start > 100) return true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    // 。；！？
+    if (code === 0x3002 || code === 0xff1b || code === 0xff01 || code === 0xff1f) return true;
   }
-  return cells;
+  return false;
 }
 
 /** Every label of both templates, normalised and without numbering: what a table cell can name. */
@@ -102,121 +122,226 @@ const knownLabels: Set<string> = (() => {
   return labels;
 })();
 
-function isKnownLabel(text: string): boolean {
-  return knownLabels.has(splitNumbering(normalizeLabel(text)).text);
+const isKnownLabel = memoize((text: string): boolean => knownLabels.has(splitNumbering(normalizeLabel(text)).text), 4096);
+
+const isBareNumbering = memoize((text: string): boolean => {
+  const norm = normalizeLabel(text);
+  return norm.length > 0 && splitNumbering(norm).text === '';
+}, 4096);
+
+/**
+ * Cell bounds of one line as a flat list [start0, end0, start1, end1, …] of offsets into the line:
+ * one list per line, no object per cell.
+ */
+type Bounds = number[];
+
+/** Splits text[from, to) at each separator character into cells (see `addCell`). */
+function splitCells(text: string, from: number, to: number, separator: number, out: Bounds): void {
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === separator) {
+      addCell(text, start, i, out);
+      start = i + 1;
+    }
+  }
+  addCell(text, start, to, out);
 }
 
-function isBareNumbering(text: string): boolean {
-  const norm = normalizeLabel(text);
-  return norm.length > 0 && splitNumbering(norm).text === '' ;
+/**
+ * Appends the cell text[start, end) with white space trimmed off both ends (an all-blank cell becomes
+ * the empty cell at `end`), split further when it holds several space-separated parts.
+ */
+function addCell(text: string, start: number, end: number, out: Bounds): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  for (let i = start + 1; i < end - 1; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      const parts = spacedParts(text.slice(start, end));
+      for (let p = 0; p < parts.length; p++) out.push(start + parts[p]);
+      return;
+    }
+  }
+  out.push(start, end);
 }
+
+/** The cells a cell text with inner spaces splits into, as bounds relative to it; once per distinct text. */
+const spacedParts = memoize((cell: string): Bounds => {
+  const parts: Bounds = [];
+  splitSpaced(cell, 0, cell.length, parts);
+  return parts;
+}, 4096);
 
 /**
  * Splits a cell that holds several space-separated parts: each number becomes its own token. Runs of
  * text parts stay one label ("(二) 部分公开 (区分处理的, …)"), unless the run is made of template labels
  * side by side ("信息内容 本年制发件数 本年废止件数"), as in tables whose cells are separated by spaces.
  */
-function splitSpaced(text: string, cell: RawCell, cache: CellCache): RawCell[] {
-  const parts: RawCell[] = [];
-  const body = text.slice(cell.start, cell.end);
-  const pattern = /[^\s\u3000]+/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(body)) !== null) {
-    parts.push({ start: cell.start + match.index, end: cell.start + match.index + match[0].length });
+function splitSpaced(text: string, start: number, end: number, out: Bounds): void {
+  // The parts: runs of non-space characters.
+  const parts: Bounds = [];
+  let i = start;
+  while (i < end) {
+    while (i < end && isSpace(text.charCodeAt(i))) i++;
+    if (i >= end) break;
+    const partStart = i;
+    while (i < end && !isSpace(text.charCodeAt(i))) i++;
+    parts.push(partStart, i);
   }
-  if (parts.length <= 1) return [cell];
-  const out: RawCell[] = [];
-  let textRun: RawCell[] = [];
+  let runStart = -1; // index into parts of the first text part of the current run
+  let runEnd = -1;
   const flush = () => {
-    if (textRun.length === 0) return;
-    const pieces = textRun.map((part) => text.slice(part.start, part.end));
+    if (runStart < 0) return;
     // A bare list number ("1.", "（一）") belongs to the label after it.
-    const merged: RawCell[] = [];
-    for (let i = 0; i < textRun.length; i++) {
-      if (isBareNumbering(pieces[i]) && i + 1 < textRun.length) {
-        merged.push({ start: textRun[i].start, end: textRun[i + 1].end });
-        i++;
+    const merged: Bounds = [];
+    for (let p = runStart; p < runEnd; p += 2) {
+      if (p + 2 < runEnd && isBareNumbering(text.slice(parts[p], parts[p + 1]))) {
+        merged.push(parts[p], parts[p + 3]);
+        p += 2;
       } else {
-        merged.push(textRun[i]);
+        merged.push(parts[p], parts[p + 1]);
       }
     }
-    const separate = merged.length > 1 && merged.some((part) => isKnownLabel(text.slice(part.start, part.end)));
+    let separate = false;
+    if (merged.length > 2) {
+      for (let m = 0; m < merged.length && !separate; m += 2) separate = isKnownLabel(text.slice(merged[m], merged[m + 1]));
+    }
     if (separate) out.push(...merged);
-    else out.push({ start: textRun[0].start, end: textRun[textRun.length - 1].end });
-    textRun = [];
+    else out.push(parts[runStart], parts[runEnd - 1]);
+    runStart = -1;
   };
-  for (const part of parts) {
-    if (cache.classify(text.slice(part.start, part.end)).kind === 'text') {
-      textRun.push(part);
+  for (let p = 0; p < parts.length; p += 2) {
+    if (classify(text.slice(parts[p], parts[p + 1])).kind === 'text') {
+      if (runStart < 0) runStart = p;
+      runEnd = p + 2;
     } else {
       flush();
-      out.push(part);
+      out.push(parts[p], parts[p + 1]);
     }
   }
   flush();
-  return out;
 }
 
-function isPipeSeparator(text: string): boolean {
-  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(text);
-}
+/** A markdown table's separator line, | --- | :---: |. */
+const PIPE_SEPARATOR = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$/;
+
+/**
+ * The cell bounds of the line being tokenised. One list reused for every line (tokenizeLine never
+ * re-enters itself), instead of a fresh, mostly empty array per line of a document.
+ */
+const lineCells: Bounds = [];
 
 /** The cells of one line, as tokens. */
-export function tokenizeLine(line: Line, cache: CellCache = new CellCache()): Token[] {
+export function tokenizeLine(line: Line): Token[] {
   const text = line.text;
-  if (isBlank(text) && !text.includes('\t')) return [];
+  const length = text.length;
+  let first = 0;
+  while (first < length && isSpace(text.charCodeAt(first))) first++;
+  const hasTab = text.includes('\t');
+  if (first === length && !hasTab) return [];
   let layout: TableLayout;
-  let cells: RawCell[];
-  if (/^\s*\|/.test(text)) {
-    if (isPipeSeparator(text)) return [];
+  const cells = lineCells;
+  cells.length = 0;
+  if (first < length && text.charCodeAt(first) === 124 /* | */) {
+    if (PIPE_SEPARATOR.test(text)) return [];
     layout = 'pipe';
-    cells = splitBy(text, '|');
-    // The outer pipes leave an empty first (and usually last) cell that is no cell at all.
-    cells.shift();
-    if (/\|\s*$/.test(text)) cells.pop();
-  } else if (text.includes('\t')) {
+    // The outer pipes leave an empty first (and usually last) cell that is no cell at all: the cells
+    // are what lies between the first pipe and the closing pipe, if the line has one.
+    let end = length;
+    while (end > first && isSpace(text.charCodeAt(end - 1))) end--;
+    const closing = end - 1;
+    if (text.charCodeAt(closing) !== 124) splitCells(text, first + 1, length, 124, cells);
+    else if (closing > first) splitCells(text, first + 1, closing, 124, cells);
+  } else if (hasTab) {
     layout = 'tab';
-    cells = splitBy(text, '\t');
+    splitCells(text, 0, length, 9, cells);
   } else {
     layout = 'space';
-    cells = [trimCell(text, 0, text.length)];
+    addCell(text, 0, length, cells);
   }
-  const expanded: RawCell[] = [];
-  for (const cell of cells) {
-    if (cell.end > cell.start) expanded.push(...splitSpaced(text, cell, cache));
-    else expanded.push(cell);
-  }
+  let nonEmpty = 0;
+  for (let c = 0; c < cells.length; c += 2) if (cells[c + 1] > cells[c]) nonEmpty++;
   // A tab line with one cell (after a leading tab) is the one-cell-per-line layout.
-  const nonEmpty = expanded.filter((cell) => cell.end > cell.start);
-  if (layout === 'tab' && nonEmpty.length <= 1) layout = 'lines';
-  if (layout === 'space' && nonEmpty.length <= 1) layout = 'lines';
+  if ((layout === 'tab' || layout === 'space') && nonEmpty <= 1) layout = 'lines';
 
-  let first = 0;
-  let last = expanded.length - 1;
-  if (nonEmpty.length === 0) {
+  if (nonEmpty === 0) {
     // A line of nothing but separators is one empty cell (one-cell-per-line layout).
-    const at = line.start + Math.min(text.length, Math.max(0, text.search(/[^\t]|$/)));
-    return [{ kind: 'empty', span: { start: at, end: at }, raw: '', norm: '', line: line.index, firstInLine: false, layout }];
+    let at = 0;
+    while (at < length && text.charCodeAt(at) === 9) at++;
+    const offset = line.start + at;
+    return [makeToken(EMPTY, offset, offset, '', line.index, false, layout)];
   }
   // Empty cells at the ends of a line are what merged cells and ragged rows leave; only empty cells
   // between values stand for blank cells.
-  while (expanded[first].end === expanded[first].start) first++;
-  while (expanded[last].end === expanded[last].start) last--;
-  const tokens: Token[] = [];
+  let from = 0;
+  let to = cells.length - 2;
+  while (cells[from + 1] === cells[from]) from += 2;
+  while (cells[to + 1] === cells[to]) to -= 2;
+  // Sized up front: most table lines hold one to eight cells, and a grown array would be mostly slack.
+  const tokens = new Array<Token>((to - from) / 2 + 1);
   let sawContent = false;
-  for (let i = first; i <= last; i++) {
-    const cell = expanded[i];
-    const raw = text.slice(cell.start, cell.end);
-    const classified = cache.classify(raw);
-    tokens.push({
-      ...classified,
-      span: { start: line.start + cell.start, end: line.start + cell.end },
-      raw,
-      line: line.index,
-      firstInLine: !sawContent && classified.kind !== 'empty',
-      layout,
-    });
-    if (classified.kind !== 'empty') sawContent = true;
+  for (let c = from, t = 0; c <= to; c += 2, t++) {
+    const start = cells[c];
+    const end = cells[c + 1];
+    if (start === end) {
+      tokens[t] = makeToken(EMPTY, line.start + start, line.start + end, '', line.index, false, layout);
+      continue;
+    }
+    const raw = text.slice(start, end);
+    const value = digitsValue(text, start, end);
+    // Plain digits, most cells of a table, need no classification (and no memo lookup): NFKC and
+    // trimming cannot change them, and their value is read while checking them.
+    const cell = value >= 0 ? numberCell(raw, value) : classify(raw);
+    tokens[t] = makeToken(cell, line.start + start, line.start + end, raw, line.index, !sawContent, layout);
+    sawContent = true;
   }
   return tokens;
+}
+
+/**
+ * The value of text[start, end) when it is plain ASCII digits, else -1. Up to 15 digits the value is
+ * accumulated exactly; longer runs go through Number, as classifyCell does.
+ */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return end - start <= 15 ? value : Number(text.slice(start, end));
+}
+
+/** Reusable classification of a plain-digit cell, filled in per token (makeToken copies it at once). */
+const digitCell: Classified = { kind: 'number', value: 0, unit: undefined, merged: undefined, norm: '' };
+
+/** What classifyCell gives for a plain-digit text, without allocating. */
+function numberCell(raw: string, value: number): Classified {
+  digitCell.value = value;
+  digitCell.norm = raw;
+  digitCell.merged = raw.length > 1 && raw.charCodeAt(0) === 48 ? true : undefined;
+  return digitCell;
+}
+
+/** Every token is built here, with its properties in one order, so they all share one shape. */
+function makeToken(
+  cell: Classified,
+  start: number,
+  end: number,
+  raw: string,
+  line: number,
+  firstInLine: boolean,
+  layout: TableLayout,
+): Token {
+  return {
+    kind: cell.kind,
+    value: cell.value,
+    unit: cell.unit,
+    merged: cell.merged,
+    norm: cell.norm,
+    span: { start, end },
+    raw,
+    line,
+    firstInLine,
+    layout,
+  };
 }

@@ -2,9 +2,10 @@
 // (an item line 第二十条第（X）项, the corner note or 申请人情况 of table 三, 行政复议 of table 四) and runs
 // until a section heading, a line of running text, or the start of another table.
 import type { Token } from '../model';
+import { memoize } from '../memo';
 import { templates } from '../templates';
 import { normalizeLabel, splitNumbering, type LineIndex } from '../text';
-import { CellCache, isProseLine, tokenizeLine } from './tokens';
+import { isProseLine, tokenizeLine } from './tokens';
 
 export type ZoneKind = 2 | 3 | 4;
 
@@ -32,24 +33,27 @@ const requestAnchors = new Set(
 const reviewAnchors = new Set(templates['2021'].reviews.groupLabels.map(normalizeLabel));
 
 function anchorKind(token: Token): ZoneKind | null {
-  if (token.kind !== 'text') return null;
-  if (itemNumeral(token) !== null) return 2;
-  if (token.norm.includes('勾稽关系')) return 3;
-  if (requestAnchors.has(splitNumbering(token.norm).text)) return 3;
-  if (reviewAnchors.has(token.norm)) return 4;
-  return null;
+  return token.kind === 'text' ? anchorOf(token.norm) : null;
 }
+
+/** The zone a text cell opens, per distinct normalised text (every table line asks). */
+const anchorOf = memoize((norm: string): ZoneKind | null => {
+  if (ITEM_LINE.test(norm)) return 2;
+  if (norm.includes('勾稽关系')) return 3;
+  if (requestAnchors.has(splitNumbering(norm).text)) return 3;
+  if (reviewAnchors.has(norm)) return 4;
+  return null;
+}, 4096);
 
 export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   const zones: Zone[] = [];
   let current: Zone | null = null;
-  const cache = new CellCache();
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
       continue;
     }
-    const tokens = tokenizeLine(line, cache);
+    const tokens = tokenizeLine(line);
     for (const token of tokens) {
       const kind = anchorKind(token);
       if (kind !== null) {

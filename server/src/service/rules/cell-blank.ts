@@ -1,5 +1,5 @@
-import { defineRule, msg, rowName, type Finding } from './rule';
-import { checksTables, placedCells } from './tables-common';
+import { defineRule, rowName, type Finding } from './rule';
+import { checksTables } from './tables-common';
 
 /** A cell that must hold a number is empty or holds a placeholder such as "—". */
 export default defineRule({
@@ -9,25 +9,29 @@ export default defineRule({
   title: '单元格为空',
   titleEn: 'Blank cell',
   fixable: true,
-  check(report) {
+  check(report, en) {
     if (!checksTables(report)) return [];
     const findings: Finding[] = [];
-    for (const { row, cell } of placedCells(report)) {
-      if (cell.state !== 'blank' && cell.state !== 'placeholder') continue;
-      const where = `“${rowName(row)}”·“${cell.column.label}”`;
-      const whereEn = `"${rowName(row)}" / "${cell.column.label}"`;
-      const what = cell.state === 'blank' ? msg('为空', 'is blank') : msg(`填写的是“${cell.token.raw}”，不是数字`, `holds "${cell.token.raw}", not a number`);
-      findings.push({
-        span: cell.token.span,
-        message: msg(`${where}${what.zh}；没有数据时应填 0`, `${whereEn} ${what.en}; write 0 when there is nothing to count`),
-        fixes: [
-          {
-            title: msg('填入 0', 'Write 0'),
-            edits: [{ span: cell.token.span, newText: '0' }],
-            isPreferred: true,
-          },
-        ],
-      });
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        if (row.cells === null) continue;
+        for (const cell of row.cells) {
+          if (cell.state !== 'blank' && cell.state !== 'placeholder') continue;
+          let message: string;
+          if (en) {
+            const what = cell.state === 'blank' ? 'is blank' : `holds "${cell.token.raw}", not a number`;
+            message = `"${rowName(row)}" / "${cell.column.label}" ${what}; write 0 when there is nothing to count`;
+          } else {
+            const what = cell.state === 'blank' ? '为空' : `填写的是“${cell.token.raw}”，不是数字`;
+            message = `“${rowName(row)}”·“${cell.column.label}”${what}；没有数据时应填 0`;
+          }
+          findings.push({
+            span: cell.token.span,
+            message,
+            fixes: [{ title: en ? 'Write 0' : '填入 0', edits: [{ span: cell.token.span, newText: '0' }], isPreferred: true }],
+          });
+        }
+      }
     }
     return findings;
   },

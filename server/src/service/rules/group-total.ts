@@ -1,5 +1,6 @@
-import { defineRule, msg, rowName, rowsById, cellOf, type Finding } from './rule';
-import { addendName, evaluate, holds, requestTables, sumFinding } from './arithmetic-common';
+import type { Cell } from '../model';
+import { defineRule, rowName, rowsById, cellOf, type Finding } from './rule';
+import { addendName, evaluate, holds, requestTables, sumFinding, totalColumnFixable } from './arithmetic-common';
 
 /** Table 三: a subtotal written on a group row (（三）（四）（五）（六）) = its rows. */
 export default defineRule({
@@ -9,7 +10,7 @@ export default defineRule({
   title: '表三分组小计错误',
   titleEn: 'Table 3 group subtotal is wrong',
   fixable: true,
-  check(report) {
+  check(report, en) {
     const findings: Finding[] = [];
     for (const table of requestTables(report)) {
       const rows = rowsById(table);
@@ -21,13 +22,18 @@ export default defineRule({
         if (children.length === 0 || children.some((def) => def.isGroup)) continue;
         const childRows = children.map((def) => rows.get(def.id));
         if (childRows.some((row) => !row?.cells)) continue;
-        for (const column of table.columns) {
-          const check = evaluate(
-            cellOf(group, column.id),
-            childRows.map((row) => ({ name: addendName(table, row!), cell: cellOf(row!, column.id) })),
-          );
+        const totalId = table.template.requests.totalColumn;
+        const checks = table.columns.map((column) => {
+          const addends: (Cell | undefined)[] = childRows.map((row) => cellOf(row!, column.id));
+          return { columnId: column.id, label: column.label, check: evaluate(cellOf(group, column.id), addends) };
+        });
+        for (const { columnId, label, check } of checks) {
           if (check && !holds(check)) {
-            findings.push(sumFinding(check, msg(`“${rowName(group)}”小计·“${column.label}”`, `the subtotal of "${rowName(group)}" / "${column.label}"`)));
+            const fixable = columnId !== totalId || totalColumnFixable(checks, totalId);
+            const name = rowName(group);
+            const names = childRows.map((row) => addendName(table, row!));
+            const subject = en ? `the subtotal of "${name}" / "${label}"` : `“${name}”小计·“${label}”`;
+            findings.push(sumFinding(check, names, subject, en, fixable));
           }
         }
       }

@@ -1,13 +1,13 @@
 import type { LabelMatch } from '../model';
 import type { Span } from '../text';
-import { defineRule, minimalEdit, msg, tableName, type Finding, type FindingFix } from './rule';
+import { defineRule, minimalEdit, tableName, type Finding, type FindingFix } from './rule';
 import { checksTables } from './tables-common';
 
 // The numbering a writer put in front of a label ("2.", "（三）", "一、"), kept as written by the fix.
 const WRITTEN_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．,，:：]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、,，:：]?)\s*/;
 const TEMPLATE_NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\.)/;
 
-function relabel(report: { text: string }, label: LabelMatch): FindingFix[] {
+function relabel(report: { text: string }, label: LabelMatch, en: boolean): FindingFix[] {
   // A label broken over several cells is left to the writer: joining cells is not a minimal edit.
   if (label.spans.length !== 1 || label.canonical === '') return [];
   const span: Span = label.spans[0];
@@ -19,7 +19,7 @@ function relabel(report: { text: string }, label: LabelMatch): FindingFix[] {
   if (target === written) return [];
   return [
     {
-      title: msg(`改为“${label.canonical}”`, `Change to "${label.canonical}"`),
+      title: en ? `Change to "${label.canonical}"` : `改为“${label.canonical}”`,
       edits: [minimalEdit(span, written, target)],
       isPreferred: true,
     },
@@ -34,7 +34,7 @@ export default defineRule({
   title: '表格标签与模板不一致',
   titleEn: 'Table label deviates from the template',
   fixable: true,
-  check(report) {
+  check(report, en) {
     if (!checksTables(report)) return [];
     const findings: Finding[] = [];
     for (const table of report.tables) {
@@ -42,11 +42,10 @@ export default defineRule({
         if (header.label.exact) continue;
         findings.push({
           span: header.label.spans[0],
-          message: msg(
-            `列标签“${header.label.raw}”与模板不一致，应为“${header.column.label}”`,
-            `Column label "${header.label.raw}" deviates from the template; expected "${header.column.label}"`,
-          ),
-          fixes: relabel(report, { ...header.label, canonical: header.column.label }),
+          message: en
+            ? `Column label "${header.label.raw}" deviates from the template; expected "${header.column.label}"`
+            : `列标签“${header.label.raw}”与模板不一致，应为“${header.column.label}”`,
+          fixes: relabel(report, { ...header.label, canonical: header.column.label }, en),
         });
       }
       for (const row of table.rows) {
@@ -54,20 +53,18 @@ export default defineRule({
         if (row.def === null) {
           findings.push({
             span: row.label.spans[0],
-            message: msg(
-              `无法识别的行“${row.label.raw}”：${tableName(table).zh}中没有这一行`,
-              `Unrecognised row "${row.label.raw}": ${tableName(table).en} has no such row`,
-            ),
+            message: en
+              ? `Unrecognised row "${row.label.raw}": ${tableName(table, en)} has no such row`
+              : `无法识别的行“${row.label.raw}”：${tableName(table, en)}中没有这一行`,
           });
           continue;
         }
         findings.push({
           span: row.label.spans[0],
-          message: msg(
-            `行标签“${row.label.raw}”与模板不一致，应为“${row.label.canonical}”`,
-            `Row label "${row.label.raw}" deviates from the template; expected "${row.label.canonical}"`,
-          ),
-          fixes: relabel(report, row.label),
+          message: en
+            ? `Row label "${row.label.raw}" deviates from the template; expected "${row.label.canonical}"`
+            : `行标签“${row.label.raw}”与模板不一致，应为“${row.label.canonical}”`,
+          fixes: relabel(report, row.label, en),
         });
       }
     }

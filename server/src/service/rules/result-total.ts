@@ -1,5 +1,5 @@
-import { defineRule, msg, rowsById, type Finding } from './rule';
-import { holds, requestTables, resultSum, sumFinding } from './arithmetic-common';
+import { defineRule, rowsById, type Finding } from './rule';
+import { addendName, holds, requestTables, resultRows, resultSum, sumFinding, totalColumnFixable } from './arithmetic-common';
 
 /** Table 三: （七）总计 = （一） + （二） + the rows of （三）（四）（五） + （六）, per column. */
 export default defineRule({
@@ -9,14 +9,19 @@ export default defineRule({
   title: '表三办理结果总计错误',
   titleEn: 'Table 3 result total is wrong',
   fixable: true,
-  check(report) {
+  check(report, en) {
     const findings: Finding[] = [];
     for (const table of requestTables(report)) {
       const rows = rowsById(table);
-      for (const column of table.columns) {
-        const check = resultSum(table, rows, column.id);
+      const results = resultRows(table, rows);
+      if (results === null) continue;
+      const totalId = table.template.requests.totalColumn;
+      const checks = table.columns.map((column) => ({ columnId: column.id, label: column.label, check: resultSum(table, rows, results, column.id) }));
+      for (const { columnId, label, check } of checks) {
         if (check && !holds(check)) {
-          findings.push(sumFinding(check, msg(`“（七）总计”·“${column.label}”`, `"(7) total" / "${column.label}"`)));
+          const fixable = columnId !== totalId || totalColumnFixable(checks, totalId);
+          const names = results.map((row) => addendName(table, row));
+          findings.push(sumFinding(check, names, en ? `"(7) total" / "${label}"` : `“（七）总计”·“${label}”`, en, fixable));
         }
       }
     }

@@ -1,4 +1,4 @@
-import { defineRule, msg, type Finding } from './rule';
+import { cellOf, defineRule, type Finding } from './rule';
 import { evaluate, holds, sumFinding } from './arithmetic-common';
 import { checksTables } from './tables-common';
 
@@ -10,20 +10,25 @@ export default defineRule({
   title: '表四合计错误',
   titleEn: 'Table 4 total is wrong',
   fixable: true,
-  check(report) {
+  check(report, en) {
     if (!checksTables(report)) return [];
     const findings: Finding[] = [];
     for (const table of report.tables) {
       if (table.section !== 4) continue;
       const { groups, results, totalColumn } = table.template.reviews;
+      const parts = results.filter((result) => result.id !== totalColumn);
       for (const row of table.rows) {
         if (!row.cells) continue;
         for (const group of groups) {
-          const cell = (id: string) => row.cells!.find((candidate) => candidate.column.id === `${group.id}.${id}`);
-          const addends = results.filter((result) => result.id !== totalColumn).map((result) => ({ name: result.label, cell: cell(result.id) }));
-          const check = evaluate(cell(totalColumn), addends);
-          const name = group.path.join('·');
-          if (check && !holds(check)) findings.push(sumFinding(check, msg(`“${name}”的总计`, `the total of "${name}"`)));
+          const check = evaluate(
+            cellOf(row, `${group.id}.${totalColumn}`),
+            parts.map((result) => cellOf(row, `${group.id}.${result.id}`)),
+          );
+          if (check && !holds(check)) {
+            const name = group.path.join('·');
+            const names = parts.map((result) => result.label);
+            findings.push(sumFinding(check, names, en ? `the total of "${name}"` : `“${name}”的总计`, en));
+          }
         }
       }
     }

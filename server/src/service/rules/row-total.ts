@@ -1,4 +1,5 @@
-import { defineRule, msg, rowName, type Finding } from './rule';
+import type { Cell } from '../model';
+import { defineRule, rowName, type Finding } from './rule';
 import { evaluate, holds, requestTables, sumFinding } from './arithmetic-common';
 
 /** Table 三: on every value row, 总计 = the six applicant columns. */
@@ -9,16 +10,25 @@ export default defineRule({
   title: '表三行合计错误',
   titleEn: 'Table 3 row total is wrong',
   fixable: true,
-  check(report) {
+  check(report, en) {
     const findings: Finding[] = [];
     for (const table of requestTables(report)) {
       const totalId = table.template.requests.totalColumn;
       for (const row of table.rows) {
-        if (!row.cells) continue;
-        const target = row.cells.find((cell) => cell.column.id === totalId);
-        const addends = row.cells.filter((cell) => cell.column.id !== totalId).map((cell) => ({ name: cell.column.label, cell }));
+        const cells = row.cells;
+        if (!cells) continue;
+        let target: Cell | undefined;
+        const addends: Cell[] = [];
+        for (const cell of cells) {
+          if (cell.column.id !== totalId) addends.push(cell);
+          else target ??= cell;
+        }
         const check = evaluate(target, addends);
-        if (check && !holds(check)) findings.push(sumFinding(check, msg(`“${rowName(row)}”的总计`, `the total of "${rowName(row)}"`)));
+        if (check && !holds(check)) {
+          const name = rowName(row);
+          const names = addends.map((cell) => cell.column.label);
+          findings.push(sumFinding(check, names, en ? `the total of "${name}"` : `“${name}”的总计`, en));
+        }
       }
     }
     return findings;

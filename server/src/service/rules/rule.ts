@@ -4,7 +4,7 @@ import type { Cell, Report, Row, Table } from '../model';
 import type { Span } from '../text';
 import type { RuleMetadata } from '../types';
 
-/** A message in both languages; the caller's locale picks one. */
+/** A message in both languages (for texts that are not findings, such as the conversion notes). */
 export interface Message {
   zh: string;
   en: string;
@@ -19,21 +19,31 @@ export interface FindingEdit {
   newText: string;
 }
 
+// Findings carry their texts in the caller's language only: a rule is told the locale and builds just
+// that text (`en ? … : …`), since a large document has thousands of findings and related entries and
+// the other language's strings would be built only to be dropped.
+
 export interface FindingFix {
-  title: Message;
+  title: string;
   edits: FindingEdit[];
   isPreferred?: boolean;
 }
 
+export interface Related {
+  span: Span;
+  message: string;
+}
+
 export interface Finding {
   span: Span;
-  message: Message;
-  related?: { span: Span; message: Message }[];
+  message: string;
+  related?: Related[];
   fixes?: FindingFix[];
 }
 
 export interface Rule extends Omit<RuleMetadata, 'href'> {
-  check(report: Report): Finding[];
+  /** `en`: write the findings in English; otherwise in Chinese. */
+  check(report: Report, en: boolean): Finding[];
 }
 
 export function defineRule(rule: Rule): Rule {
@@ -48,12 +58,13 @@ export function rowName(row: Row): string {
   return row.label.raw || row.label.canonical;
 }
 
-export function tableName(table: Table): Message {
+export function tableName(table: Table, en: boolean): string {
   if (table.section === 2) {
     const item = table.item ? `第二十条第（${table.item.numeral}）项` : '';
-    return msg(`表二${item}`, `table 2 ${item}`);
+    return en ? `table 2 ${item}` : `表二${item}`;
   }
-  return table.section === 3 ? msg('表三（依申请公开）', 'table 3 (requests)') : msg('表四（复议、诉讼）', 'table 4 (reviews and lawsuits)');
+  if (table.section === 3) return en ? 'table 3 (requests)' : '表三（依申请公开）';
+  return en ? 'table 4 (reviews and lawsuits)' : '表四（复议、诉讼）';
 }
 
 export function numberCell(cell: Cell | undefined): number | null {
@@ -61,7 +72,10 @@ export function numberCell(cell: Cell | undefined): number | null {
 }
 
 export function cellOf(row: Row, columnId: string): Cell | undefined {
-  return row.cells?.find((cell) => cell.column.id === columnId);
+  const cells = row.cells;
+  if (cells === null) return undefined;
+  for (let i = 0; i < cells.length; i++) if (cells[i].column.id === columnId) return cells[i];
+  return undefined;
 }
 
 /** Placed rows of a table by template row id (the first one when a row repeats). */

@@ -1,4 +1,4 @@
-import { defineRule, msg, type Finding } from './rule';
+import { defineRule, type Finding } from './rule';
 import { checksSections } from './sections-common';
 
 /** A section heading that appears a second time. */
@@ -9,7 +9,7 @@ export default defineRule({
   title: '章节标题重复',
   titleEn: 'Repeated section heading',
   fixable: true,
-  check(report) {
+  check(report, en) {
     if (!checksSections(report)) return [];
     const findings: Finding[] = [];
     const first = new Map<number, (typeof report.sections)[number]>();
@@ -26,14 +26,11 @@ export default defineRule({
       const end = section.line + 1 < lines.length ? lines[section.line + 1].start : line.end;
       findings.push({
         span: section.headingSpan,
-        message: msg(
-          `“${heading}”重复出现（第 ${earlier.line + 1} 行已有）`,
-          `"${heading}" appears again (already on line ${earlier.line + 1})`,
-        ),
-        related: [{ span: earlier.headingSpan, message: msg('第一次出现', 'first heading') }],
+        message: en ? `"${heading}" appears again (already on line ${earlier.line + 1})` : `“${heading}”重复出现（第 ${earlier.line + 1} 行已有）`,
+        related: [{ span: earlier.headingSpan, message: en ? 'first heading' : '第一次出现' }],
         fixes: [
           {
-            title: msg('删除重复的标题', 'Remove the repeated heading'),
+            title: en ? 'Remove the repeated heading' : '删除重复的标题',
             edits: [{ span: { start: line.start, end }, newText: '' }],
             isPreferred: true,
           },

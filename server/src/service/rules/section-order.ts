@@ -1,4 +1,4 @@
-import { defineRule, msg, type Finding } from './rule';
+import { defineRule, type Finding } from './rule';
 import { checksSections, firstHeadings } from './sections-common';
 
 /** Sections out of order: a heading that comes after one with a higher number. */
@@ -9,7 +9,7 @@ export default defineRule({
   title: '章节顺序错误',
   titleEn: 'Sections out of order',
   fixable: false,
-  check(report) {
+  check(report, en) {
     if (!checksSections(report)) return [];
     const findings: Finding[] = [];
     let highest = null as (typeof report.sections)[number] | null;
@@ -19,8 +19,8 @@ export default defineRule({
         const other = `${highest.def.numeral}、${highest.def.short}`;
         findings.push({
           span: section.headingSpan,
-          message: msg(`“${self}”应在“${other}”之前`, `"${self}" should come before "${other}"`),
-          related: [{ span: highest.headingSpan, message: msg(`“${other}”在此`, `"${other}" is here`) }],
+          message: en ? `"${self}" should come before "${other}"` : `“${self}”应在“${other}”之前`,
+          related: [{ span: highest.headingSpan, message: en ? `"${other}" is here` : `“${other}”在此` }],
         });
       } else {
         highest = section;

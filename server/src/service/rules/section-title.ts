@@ -1,5 +1,5 @@
 import { normalizeLabel, similarity } from '../text';
-import { defineRule, minimalEdit, msg, type Finding } from './rule';
+import { defineRule, minimalEdit, type Finding } from './rule';
 import { checksSections } from './sections-common';
 
 /** A heading recognisable as a section whose numeral or wording deviates from both template forms. */
@@ -10,7 +10,7 @@ export default defineRule({
   title: '章节标题与模板不一致',
   titleEn: 'Section heading deviates from the template',
   fixable: true,
-  check(report) {
+  check(report, en) {
     if (!checksSections(report)) return [];
     const findings: Finding[] = [];
     for (const section of report.sections) {
@@ -21,16 +21,15 @@ export default defineRule({
       // Keep the form (short or long) the writer was closer to.
       const canonicalTitle = similarity(title, normalizeLabel(def.long)) > similarity(title, normalizeLabel(def.short)) ? def.long : def.short;
       const canonical = `${def.numeral}、${canonicalTitle}`;
-      const what = !section.numeralExact && section.titleExact ? msg('序号', 'numbering') : msg('标题', 'wording');
+      const numbering = !section.numeralExact && section.titleExact;
       findings.push({
         span: section.titleExact ? section.numeralSpan : section.headingSpan,
-        message: msg(
-          `章节标题“${written}”的${what.zh}与模板不一致，应为“${canonical}”`,
-          `The ${what.en} of the heading "${written}" deviates from the template; expected "${canonical}"`,
-        ),
+        message: en
+          ? `The ${numbering ? 'numbering' : 'wording'} of the heading "${written}" deviates from the template; expected "${canonical}"`
+          : `章节标题“${written}”的${numbering ? '序号' : '标题'}与模板不一致，应为“${canonical}”`,
         fixes: [
           {
-            title: msg(`改为“${canonical}”`, `Change to "${canonical}"`),
+            title: en ? `Change to "${canonical}"` : `改为“${canonical}”`,
             edits: [minimalEdit(section.headingSpan, written, canonical)],
             isPreferred: true,
           },

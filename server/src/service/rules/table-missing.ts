@@ -1,5 +1,6 @@
-import { renderSectionSkeleton } from '../templates/render';
-import { defineRule, msg, type Finding } from './rule';
+import { renderTable } from '../templates/render';
+import { tableOptions } from './layout-common';
+import { defineRule, type Finding } from './rule';
 import { firstHeadings } from './sections-common';
 import { checksTables } from './tables-common';
 
@@ -17,7 +18,7 @@ export default defineRule({
   title: '缺少表格',
   titleEn: 'Missing table',
   fixable: true,
-  check(report) {
+  check(report, en) {
     if (!checksTables(report)) return [];
     const format = report.format ?? report.expectedFormat ?? '2021';
     const findings: Finding[] = [];
@@ -26,16 +27,18 @@ export default defineRule({
       if (!(index in TABLE_NAMES)) continue;
       if (report.tables.some((table) => table.section === index)) continue;
       const name = TABLE_NAMES[index];
-      const skeleton = renderSectionSkeleton(format, index, true);
-      const table = skeleton.slice(skeleton.indexOf('\n\n') + 2);
+      // In the layout of the report's other tables (pipes in a markdown report), with its line breaks.
+      const options = tableOptions(report);
+      const eol = options.eol ?? '\n';
+      const table = renderTable(format, index as 2 | 3 | 4, options);
       const headingLine = report.lines.lines[section.line];
       findings.push({
         span: section.headingSpan,
-        message: msg(`第${section.def.numeral}部分没有可识别的${name.zh}`, `Section ${index} has no recognisable ${name.en}`),
+        message: en ? `Section ${index} has no recognisable ${name.en}` : `第${section.def.numeral}部分没有可识别的${name.zh}`,
         fixes: [
           {
-            title: msg(`插入模板表格（${format} 年格式）`, `Insert the template table (${format} format)`),
-            edits: [{ span: { start: headingLine.end, end: headingLine.end }, newText: `\n\n${table}` }],
+            title: en ? `Insert the template table (${format} format)` : `插入模板表格（${format} 年格式）`,
+            edits: [{ span: { start: headingLine.end, end: headingLine.end }, newText: `${eol}${eol}${table}` }],
             isPreferred: true,
           },
         ],

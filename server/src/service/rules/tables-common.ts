@@ -1,5 +1,5 @@
 // Reading tables the way the table and arithmetic rules need them.
-import type { Cell, Report, Row, Table } from '../model';
+import type { Report, Row } from '../model';
 import type { Span } from '../text';
 
 /** Table rules apply to reports in one of the two formats only. */
@@ -18,13 +18,4 @@ export function valuesSpan(report: Report, row: Row): Span {
 /** The label of a row (its first fragment); for a row without a label, its first value. */
 export function labelSpan(row: Row): Span {
   return row.label.spans[0] ?? row.slots[0]?.span ?? { start: 0, end: 0 };
-}
-
-/** Every placed cell of every table, with its row and table. */
-export function* placedCells(report: Report): Generator<{ table: Table; row: Row; cell: Cell }> {
-  for (const table of report.tables) {
-    for (const row of table.rows) {
-      for (const cell of row.cells ?? []) yield { table, row, cell };
-    }
-  }
 }

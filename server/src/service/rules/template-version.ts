@@ -1,7 +1,7 @@
 import type { Table } from '../model';
 import { templates } from '../templates';
 import type { FormatId } from '../types';
-import { defineRule, msg, tableName, type Finding } from './rule';
+import { defineRule, tableName, type Finding } from './rule';
 
 function notice(format: FormatId): string {
   return templates[format].notice;
@@ -15,14 +15,16 @@ export default defineRule({
   title: '表格格式与报告年度不符',
   titleEn: 'Tables follow the wrong year\'s format',
   fixable: false,
-  check(report) {
+  check(report, en) {
     const findings: Finding[] = [];
     const judged = report.tables.filter((table) => table.format !== null && table.formatEvidence.length > 0);
     // Section 二's sub-tables count as one table: one finding for the lot, not one per item.
     const groups = new Map<string, Table[]>();
     for (const table of judged) {
       const key = `${table.section}:${table.format}`;
-      groups.set(key, [...(groups.get(key) ?? []), table]);
+      const group = groups.get(key);
+      if (group) group.push(table);
+      else groups.set(key, [table]);
     }
     const expected = report.expectedFormat;
     if (expected !== null) {
@@ -30,15 +32,14 @@ export default defineRule({
         const table = tables[0];
         if (table.format === expected) continue;
         const evidence = table.formatEvidence[0].token;
-        const year = report.year !== null ? `${report.year} 年度报告` : '本报告';
-        const yearEn = report.year !== null ? `A ${report.year} report` : 'This report';
+        const year = en ? (report.year !== null ? `A ${report.year} report` : 'This report') : report.year !== null ? `${report.year} 年度报告` : '本报告';
+        const also = en ? 'also in that format' : '同样按旧格式填写';
         findings.push({
           span: evidence.span,
-          message: msg(
-            `${year}应使用${notice(expected)}格式，${tableName(table).zh}却按${notice(table.format!)}格式填写（“${evidence.raw}”）`,
-            `${yearEn} must use the ${expected} format (${notice(expected)}), but ${tableName(table).en} follows the ${table.format} format ("${evidence.raw}")`,
-          ),
-          related: tables.slice(1).map((other) => ({ span: other.formatEvidence[0].token.span, message: msg('同样按旧格式填写', 'also in that format') })),
+          message: en
+            ? `${year} must use the ${expected} format (${notice(expected)}), but ${tableName(table, en)} follows the ${table.format} format ("${evidence.raw}")`
+            : `${year}应使用${notice(expected)}格式，${tableName(table, en)}却按${notice(table.format!)}格式填写（“${evidence.raw}”）`,
+          related: tables.slice(1).map((other) => ({ span: other.formatEvidence[0].token.span, message: also })),
         });
       }
     } else {
@@ -47,10 +48,9 @@ export default defineRule({
         const odd = judged.find((table) => table.format !== report.format) ?? judged[0];
         findings.push({
           span: odd.formatEvidence[0].token.span,
-          message: msg(
-            `本报告的表格混用了 2019 年（60号）和 2021 年（30号）两种格式：${tableName(odd).zh}按${notice(odd.format!)}格式填写`,
-            `The report mixes the 2019 and 2021 formats: ${tableName(odd).en} follows the ${odd.format} format`,
-          ),
+          message: en
+            ? `The report mixes the 2019 and 2021 formats: ${tableName(odd, en)} follows the ${odd.format} format`
+            : `本报告的表格混用了 2019 年（60号）和 2021 年（30号）两种格式：${tableName(odd, en)}按${notice(odd.format!)}格式填写`,
         });
       }
     }
