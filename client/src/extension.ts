@@ -8,6 +8,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerReportCommands } from './commands';
 
 let client: LanguageClient | undefined;
 // Restarts and deactivation run one after another, so two quick restarts cannot start two servers.
@@ -61,6 +62,10 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
       }),
     ),
     vscode.commands.registerCommand('govreport.showOutput', () => outputChannel.show(true)),
+    // 插入年报模板, 将表格转换为 2021 年格式, 修复所有可自动修复的问题, 打开规则说明 (client/src/commands.ts).
+    ...registerReportCommands(() => client),
+    // Run by the server's code lens above a table ("勾稽关系：N 处不一致"): select the first finding.
+    vscode.commands.registerCommand('govreport.revealRange', revealRange),
   );
 
   return enqueue(start);
@@ -88,6 +93,16 @@ async function stop(): Promise<void> {
   if (current.isRunning()) {
     await current.stop();
   }
+}
+
+/** (uri, LSP range) as the server sends them: plain JSON, so the built-in go-to commands cannot take them. */
+async function revealRange(uri: unknown, range: unknown): Promise<void> {
+  const r = range as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  const number = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
+  if (typeof uri !== 'string' || !r?.start || !r.end) return;
+  const target = new vscode.Range(number(r.start.line), number(r.start.character), number(r.end.line), number(r.end.character));
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: target });
+  editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function describe(error: unknown): string {

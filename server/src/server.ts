@@ -1,8 +1,11 @@
 // The language server: LSP wiring around the pure language service (`analyze`).
 // Push diagnostics for govreport documents (and plaintext/markdown ones recognised as reports), quick
-// fixes from the diagnostics' fixes, and a `source.fixAll.govreport` action. Everything else lives in
-// the service; this file only translates between LSP and `analyze`.
+// fixes from the diagnostics' fixes, and a `source.fixAll.govreport` action; the editor features
+// (completion, hover, symbols, folding, code lens, formatting) are wired in features.ts on the report
+// cached here per version. Everything else lives in the service; this file only translates between LSP
+// and `analyze`.
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   CodeActionParams,
@@ -20,7 +23,14 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './service/analyze';
+import { analyze, analyzeReport } from './service/analyze';
+import type { Report } from './service/model';
+import { featureCapabilities, registerFeatures, type FeatureContext } from './features';
+import { commandCapabilities, registerCommands } from './commands';
+import { fixAllRounds, toTextEdits } from './service/fix-all';
+import { cancelledError, checkpoint, guardRequest, throwIfCancelled } from './requests';
+import { ResyncingFramer } from './framing';
+import { inspect } from 'node:util';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -77,13 +87,34 @@ function toLocale(value: string | undefined): Locale {
 // ---------------------------------------------------------------------------------------------------
 // Connection and state
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+/**
+ * Over stdio, input passes through the resynchronising framer (framing.ts), so stray bytes or a wrong
+ * Content-Length cost one message instead of the connection. Other transports (node IPC, which VS Code
+ * uses, sockets, pipes) are picked from argv by createConnection as before.
+ */
+function createServerConnection(): Connection {
+  if (!process.argv.slice(2).includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const framer = new ResyncingFramer((bytes, reason) => logError(`govreport: dropped ${bytes} bytes of input (${reason})`));
+  process.stdin.on('error', (error) => logError('govreport: reading stdin failed', error));
+  process.stdin.pipe(framer);
+  const created = createConnection(ProposedFeatures.all, framer, process.stdout);
+  // createConnection only keeps console output off stdout (the protocol channel) when it opens stdio
+  // itself; here that is done by hand.
+  const format = (args: unknown[]) => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
+  console.log = console.info = console.debug = (...args: unknown[]) => created.console.log(format(args));
+  console.warn = (...args: unknown[]) => created.console.warn(format(args));
+  console.error = (...args: unknown[]) => created.console.error(format(args));
+  return created;
+}
+
+const connection: Connection = createServerConnection();
 const documents = new TextDocuments(TextDocument);
 
 let clientLocale: string | undefined;
 let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
 let hasDocumentChanges = false;
+let hasHierarchicalSymbols = false;
 
 /** Settings used when the client cannot answer `workspace/configuration` (pushed by didChangeConfiguration). */
 let globalSettings: Settings = defaultSettings;
@@ -97,15 +128,30 @@ interface CacheEntry {
   generation: number;
   settings: Settings;
   result: AnalysisResult;
+  /** The parsed report behind `result`, for the editor features (null when not analysed). */
+  report: Report | null;
+  /** The fix-all edits, once computed for this version. */
+  fixAll?: TextEdit[];
 }
 /** One analysis per document version, shared by diagnostics and code actions. */
 const cache = new Map<string, CacheEntry>();
-/** Pending debounced validations after a change. */
-const timers = new Map<string, NodeJS.Timeout>();
+/**
+ * Validations scheduled after a change. There is no fixed delay: a change is analysed as soon as the
+ * server has handled the input already waiting. `newer` records a further change of the document
+ * while the validation waits, so a backlog of edits (input that queued up during a long analysis) is
+ * applied first and then analysed once, in its newest version.
+ */
+interface Scheduled {
+  handle: NodeJS.Immediate | undefined;
+  since: number;
+  newer: boolean;
+}
+const scheduled = new Map<string, Scheduled>();
 /** The last version a validation was started for, so open + first change event analyse once. */
 const requested = new Map<string, number>();
 
-const CHANGE_DELAY_MS = 75;
+/** The longest a validation waits for the input to drain, so a stream of edits cannot starve it. */
+const COALESCE_LIMIT_MS = 50;
 
 function logError(message: string, error?: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : error === undefined ? '' : String(error);
@@ -181,18 +227,20 @@ async function getAnalysis(document: TextDocument): Promise<CacheEntry | undefin
   if (again && again.version === version && again.generation === generation) return again;
 
   let result: AnalysisResult;
+  let report: Report | null = null;
   try {
     if (document.languageId !== 'govreport' && !settings.detect) {
       // Detection is off: a plaintext/markdown document is never reported, so don't analyse it.
       result = { format: null, year: null, agency: null, sections: [], tables: [], diagnostics: [] };
     } else {
-      result = analyze(current.getText(), analyzeOptions(settings));
+      // Parse once: the report is kept for completion, hover, symbols, code lens and formatting.
+      ({ report, result } = analyzeReport(current.getText(), analyzeOptions(settings)));
     }
   } catch (error) {
     logError(`govreport: analysis of ${uri} failed`, error);
     return undefined;
   }
-  const entry: CacheEntry = { version, generation, settings, result };
+  const entry: CacheEntry = { version, generation, settings, result, report };
   cache.set(uri, entry);
   return entry;
 }
@@ -243,23 +291,40 @@ function validateSafely(document: TextDocument): void {
 }
 
 function cancelTimer(uri: string): void {
-  const timer = timers.get(uri);
-  if (timer) {
-    clearTimeout(timer);
-    timers.delete(uri);
+  const pending = scheduled.get(uri);
+  if (pending) {
+    if (pending.handle) clearImmediate(pending.handle);
+    scheduled.delete(uri);
   }
 }
 
 function scheduleValidation(uri: string): void {
-  cancelTimer(uri);
-  timers.set(
-    uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      const document = documents.get(uri);
-      if (document) validateSafely(document);
-    }, CHANGE_DELAY_MS),
-  );
+  const pending = scheduled.get(uri);
+  if (pending) {
+    pending.newer = true;
+    return;
+  }
+  const entry: Scheduled = { handle: undefined, since: Date.now(), newer: false };
+  scheduled.set(uri, entry);
+  // The JSON-RPC layer handles one message per event-loop turn and queues the next one when the
+  // current handler returns; scheduling from a microtask puts this validation behind that next
+  // message, so a change already waiting in the input is seen before analysing.
+  queueMicrotask(() => {
+    if (scheduled.get(uri) === entry) entry.handle = setImmediate(() => runScheduled(uri, entry));
+  });
+}
+
+function runScheduled(uri: string, entry: Scheduled): void {
+  if (scheduled.get(uri) !== entry) return;
+  if (entry.newer && Date.now() - entry.since < COALESCE_LIMIT_MS) {
+    // Another change came in meanwhile: more may be waiting behind it. One more turn.
+    entry.newer = false;
+    entry.handle = setImmediate(() => runScheduled(uri, entry));
+    return;
+  }
+  scheduled.delete(uri);
+  const document = documents.get(uri);
+  if (document) validateSafely(document);
 }
 
 function revalidateAll(): void {
@@ -313,18 +378,6 @@ function sameRange(a: Range, b: Range): boolean {
   );
 }
 
-function comparePositions(a: Range['start'], b: Range['start']): number {
-  return a.line !== b.line ? a.line - b.line : a.character - b.character;
-}
-
-/** Two edits conflict when their ranges intersect, or both insert at the same place. */
-function overlaps(a: Range, b: Range): boolean {
-  const aEmpty = comparePositions(a.start, a.end) === 0;
-  const bEmpty = comparePositions(b.start, b.end) === 0;
-  if (aEmpty && bEmpty) return comparePositions(a.start, b.start) === 0;
-  return comparePositions(a.start, b.end) < 0 && comparePositions(b.start, a.end) < 0;
-}
-
 function workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
   const lspEdits: LspTextEdit[] = edits.map((edit) => ({ range: edit.range, newText: edit.newText }));
   if (hasDocumentChanges) {
@@ -344,34 +397,54 @@ function fixesFor(diagnostic: LspDiagnostic, entry: CacheEntry): Fix[] {
   return match?.fixes ?? [];
 }
 
-function fixAllAction(document: TextDocument, entry: CacheEntry): CodeAction | undefined {
-  const accepted: TextEdit[] = [];
-  for (const diagnostic of entry.result.diagnostics) {
-    const fix = diagnostic.fixes?.[0];
-    if (!fix || fix.edits.length === 0) continue;
-    if (fix.edits.some((edit) => accepted.some((other) => overlaps(edit.range, other.range)))) continue;
-    accepted.push(...fix.edits);
+/**
+ * The fix-all edits of the entry's document version: the shared fix-all (service/fix-all.ts, the same
+ * as `govreport fix`), which re-analyses after each round until no fix is left, composed into edits on
+ * the current text. Memoised on the entry, since editors ask for code actions on every cursor move.
+ */
+async function fixAllEdits(document: TextDocument, entry: CacheEntry, token: CancellationToken): Promise<TextEdit[]> {
+  if (entry.fixAll) return entry.fixAll;
+  if (document.version !== entry.version) throw cancelledError();
+  const original = document.getText();
+  const options = analyzeOptions(entry.settings);
+  const rounds = fixAllRounds(original, (text) => (text === original ? entry.result.diagnostics : analyze(text, options).diagnostics));
+  let step = rounds.next();
+  while (!step.done) {
+    // Between rounds: let a cancellation or a newer version in.
+    await checkpoint(token);
+    step = rounds.next();
   }
-  if (accepted.length === 0) return undefined;
+  // Edits for a version the editor no longer has would land on the wrong text: drop them.
+  if (documents.get(document.uri)?.version !== entry.version) throw cancelledError();
+  entry.fixAll = toTextEdits(original, step.value.edits);
+  return entry.fixAll;
+}
+
+async function fixAllAction(document: TextDocument, entry: CacheEntry, token: CancellationToken): Promise<CodeAction | undefined> {
+  // Cheap first: no action at all when no diagnostic carries a fix.
+  if (!entry.result.diagnostics.some((diagnostic) => diagnostic.fixes && diagnostic.fixes.length > 0)) return undefined;
+  const edits = await fixAllEdits(document, entry, token);
+  if (edits.length === 0) return undefined;
   const english = toLocale(entry.settings.locale === 'auto' ? clientLocale : entry.settings.locale) === 'en';
   return {
     title: english ? 'Fix all auto-fixable govreport problems' : '修复所有可自动修复的问题（govreport）',
     kind: FIX_ALL_KIND,
-    edit: workspaceEdit(document, accepted),
+    edit: workspaceEdit(document, edits),
   };
 }
 
-async function codeActions(params: CodeActionParams): Promise<CodeAction[]> {
-  const document = documents.get(params.textDocument.uri);
+async function codeActions(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+  const document = documents.get(params?.textDocument?.uri);
   if (!document || !isCandidate(document)) return [];
   const entry = await getAnalysis(document);
   if (!entry || !isReported(document, entry)) return [];
-  const only = params.context.only;
+  throwIfCancelled(token);
+  const only = params.context?.only;
   const actions: CodeAction[] = [];
 
   if (wanted(CodeActionKind.QuickFix, only)) {
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'govreport') continue;
+    for (const diagnostic of params.context?.diagnostics ?? []) {
+      if (diagnostic?.source !== 'govreport') continue;
       for (const fix of fixesFor(diagnostic, entry)) {
         const action: CodeAction = {
           title: fix.title,
@@ -385,7 +458,7 @@ async function codeActions(params: CodeActionParams): Promise<CodeAction[]> {
     }
   }
   if (wanted(FIX_ALL_KIND, only)) {
-    const fixAll = fixAllAction(document, entry);
+    const fixAll = await fixAllAction(document, entry, token);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
@@ -400,10 +473,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!capabilities.workspace?.configuration;
   hasDynamicConfigurationRegistration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   hasDocumentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+  hasHierarchicalSymbols = !!capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      ...featureCapabilities,
+      ...commandCapabilities,
     },
     serverInfo: { name: 'govreport-language-server' },
   };
@@ -450,14 +526,37 @@ documents.onDidClose((event) => {
     .catch((error: unknown) => logError(`govreport: clearing diagnostics of ${uri} failed`, error));
 });
 
-connection.onCodeAction(async (params) => {
-  try {
-    return await codeActions(params);
-  } catch (error) {
-    logError('govreport: code actions failed', error);
-    return [];
-  }
-});
+connection.onCodeAction(guardRequest('code actions', [] as CodeAction[], codeActions, logError));
+
+/** The parsed report and analysis of a document the server reports on, for the editor features. */
+async function featureContext(uri: string): Promise<FeatureContext | undefined> {
+  const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (!document || !isCandidate(document)) return undefined;
+  const entry = await getAnalysis(document);
+  if (!entry?.report || !isReported(document, entry)) return undefined;
+  const locale = toLocale(entry.settings.locale === 'auto' ? clientLocale : entry.settings.locale);
+  return { document, report: entry.report, result: entry.result, locale };
+}
+
+registerFeatures(connection, featureContext, logError, () => hasHierarchicalSymbols);
+
+// workspace/executeCommand: the server commands (commands.ts); fix-all is the code action's very edits.
+registerCommands(
+  connection,
+  {
+    document: (uri) => documents.get(uri),
+    fixAllEdits: async (document, token) => {
+      const entry = isCandidate(document) ? await getAnalysis(document) : undefined;
+      return entry && isReported(document, entry) ? fixAllEdits(document, entry, token) : undefined;
+    },
+    workspaceEdit,
+    locale: async (document) => {
+      const settings = await getSettings(document.uri);
+      return toLocale(settings.locale === 'auto' ? clientLocale : settings.locale);
+    },
+  },
+  logError,
+);
 
 documents.listen(connection);
 connection.listen();
