@@ -4,7 +4,7 @@ import type { Row, Table } from '../model';
 import type { RowDef } from '../templates';
 import type { LineIndex, Span } from '../text';
 import type { Locale, Position } from '../types';
-import { tableName } from '../rules/rule';
+import { minimalEdit, tableName } from '../rules/rule';
 
 /** The offset of an LSP position; positions past a line's end or the document's end are clamped. */
 export function offsetAt(lines: LineIndex, position: Position): number {
@@ -105,24 +105,7 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** The edit that turns `oldText` at `start` into `newText`, leaving common ends alone. */
+/** The edit that turns `oldText` at `start` into `newText` (see minimalEdit), or null when they are equal. */
 export function minimalSpanEdit(start: number, oldText: string, newText: string): { span: Span; newText: string } | null {
-  if (oldText === newText) return null;
-  let prefix = 0;
-  while (prefix < oldText.length && prefix < newText.length && oldText[prefix] === newText[prefix]) prefix++;
-  // Never split a surrogate pair or a CRLF.
-  if (prefix > 0 && /[\uDC00-\uDFFF\n]/.test(oldText[prefix] ?? '')) prefix--;
-  let suffix = 0;
-  while (
-    suffix < oldText.length - prefix &&
-    suffix < newText.length - prefix &&
-    oldText[oldText.length - 1 - suffix] === newText[newText.length - 1 - suffix]
-  ) {
-    suffix++;
-  }
-  if (suffix > 0 && /[\uD800-\uDBFF\r]/.test(oldText[oldText.length - 1 - suffix] ?? '')) suffix--;
-  return {
-    span: { start: start + prefix, end: start + oldText.length - suffix },
-    newText: newText.slice(prefix, newText.length - suffix),
-  };
+  return oldText === newText ? null : minimalEdit({ start, end: start + oldText.length }, oldText, newText);
 }

@@ -102,10 +102,14 @@ export function describeSumEn(parts: { name: string; value: number }[]): string 
   return shown.map((part) => `${part.name} ${formatNumber(part.value)}`).join(' + ');
 }
 
-/** The smallest edit that turns `oldText` at `span` into `newText`: common ends are left alone. */
+/**
+ * The smallest edit that turns `oldText` at `span` into `newText`: common ends are left alone, but never
+ * so that the edit starts or ends inside a surrogate pair or a CRLF.
+ */
 export function minimalEdit(span: Span, oldText: string, newText: string): FindingEdit {
   let prefix = 0;
   while (prefix < oldText.length && prefix < newText.length && oldText[prefix] === newText[prefix]) prefix++;
+  if (prefix > 0 && /[\uDC00-\uDFFF\n]/.test(oldText[prefix] ?? '')) prefix--;
   let suffix = 0;
   while (
     suffix < oldText.length - prefix &&
@@ -114,6 +118,7 @@ export function minimalEdit(span: Span, oldText: string, newText: string): Findi
   ) {
     suffix++;
   }
+  if (suffix > 0 && /[\uD800-\uDBFF\r]/.test(oldText[oldText.length - 1 - suffix] ?? '')) suffix--;
   return {
     span: { start: span.start + prefix, end: span.end - suffix },
     newText: newText.slice(prefix, newText.length - suffix),
