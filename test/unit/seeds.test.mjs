@@ -1,8 +1,8 @@
 // The five real reports in ../shared/examples/seeds and the three samples in examples/: each parses,
 // and reports exactly its real (or, in the 2022 sample, deliberate) defects. Every expectation in
 // test/expected-findings.json was decided by reading the report against templates.md (the samples:
-// against examples/README.md); the reason stands beside it. Text rules (信息处理费, cited format …) belong to a later issue and are not
-// listed. Then the mutation suite: every value of tables 三 and 四 changed alone must be caught.
+// against examples/README.md); the reason stands beside it, and for the text rules that stay quiet, the
+// entry's "text" says why. Then the mutation suite: every value of tables 三 and 四 changed alone must be caught.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

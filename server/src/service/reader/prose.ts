@@ -1,0 +1,206 @@
+// The running text of a report, line by line, with the dates, figures, enumeration markers and document
+// numbers found in it. Built once per parse, after the tables, so the text rules share one reading of
+// the prose instead of each scanning the document: every line is looked at once, and each prose line is
+// scanned once.
+import type { Paragraph, ProseCitation, ProseDate, ProseFigure, ProseMarker, Section, Table } from '../model';
+import type { LineIndex } from '../text';
+import { isSpace } from './tokens';
+
+// One pattern reads every kind of statement. Groups:
+//  1-4   a year, optionally with month and day: 2021年 · 2021年度 · 2021年12月31日 · 二〇二二年一月二十日
+//  5-6   a month and day without a year: 12月31日
+//  7-8   a document number: 〔2019〕60号
+//  9-10  a number in digits with a measure word for things counted: 21件 · 1,234条 · 3次
+//  11-12 the same in Chinese numerals: 二十三件
+//  13    一是 / 二是 …
+//  14    （一） / (二) …
+// It is sticky and tried only where a statement can begin (a digit, a Chinese numeral, an opening
+// bracket: a few percent of the characters), so most of the text costs one table lookup. Every
+// repetition is bounded and a number is read only from the start of its run (the lookbehinds), so an
+// attempt costs a constant and the scan is linear in the line.
+const SCAN =
+  /(?<!\d)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年(度)?(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}[日号])?)?|(?<!\d)(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日|[〔［[【（(]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕］\]】）)]\s{0,2}(\d{1,4})\s{0,2}号|(?<![\d.,，])(\d{1,3}(?:[,，]\d{3}){1,4}|\d{1,12}(?:\.\d{1,8})?)\s{0,2}(件|起|宗|条|项|次|个|份)|(?<![〇零一二两三四五六七八九十百千万])([〇零一二两三四五六七八九十百千万]{1,8})\s{0,2}(件|起|宗|条|项|次|个|份)|([一二三四五六七八九十]{1,3})是|[（(]([一二三四五六七八九十]{1,3})[）)]/y;
+
+/** The characters a statement can begin with, by UTF-16 code. */
+const STARTS: Uint8Array = (() => {
+  const starts = new Uint8Array(0x10000);
+  for (const char of '0123456789〇零一二两三四五六七八九十百千万〔［[【（(') starts[char.charCodeAt(0)] = 1;
+  return starts;
+})();
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * The value of a Chinese numeral written as words ("二十三" 23, "一百零五" 105, "十" 10, "两万" 20000);
+ * NaN for runs that are not one number ("二三" is "two or three").
+ */
+export function chineseNumber(text: string): number {
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const char of text) {
+    const d = CN_DIGITS[char];
+    if (d !== undefined) {
+      // Two digits in a row only after a zero ("一百零五"); otherwise it is a range or a digit string.
+      if (digit > 0) return NaN;
+      digit = d;
+      continue;
+    }
+    const unit = CN_UNITS[char];
+    if (unit !== undefined) {
+      section += (digit < 0 ? 1 : digit) * unit;
+      digit = -1;
+    } else if (char === '万') {
+      total += (section + Math.max(digit, 0)) * 10000;
+      section = 0;
+      digit = -1;
+    } else return NaN;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+/** A number written with Arabic digits or as Chinese words. */
+function numberValue(text: string): number {
+  const code = text.charCodeAt(0);
+  if (code >= 48 && code <= 57) return Number(text.replace(/[,，]/g, ''));
+  return chineseNumber(text);
+}
+
+/** A year written digit by digit: "2021", "二〇二一". */
+function yearValue(text: string): number {
+  const code = text.charCodeAt(0);
+  if (code >= 48 && code <= 57) return Number(text);
+  let value = 0;
+  for (const char of text) value = value * 10 + (CN_DIGITS[char] ?? NaN);
+  return value;
+}
+
+function smallNumber(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const value = numberValue(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A character that can end a word: an enumeration marker right after one ("统一是") is no marker. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x4e00 && code <= 0x9fff) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  );
+}
+
+/** Length of the lead to drop: blanks and markdown marks (#, >, -, *, +, **) before the text. */
+function leadLength(text: string): number {
+  let i = 0;
+  for (;;) {
+    const start = i;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    const code = text.charCodeAt(i);
+    if (code === 35 /* # */ || code === 62 /* > */) {
+      while (text.charCodeAt(i) === code) i++;
+    } else if ((code === 45 /* - */ || code === 43 /* + */ || code === 42 /* * */) && isSpace(text.charCodeAt(i + 1))) {
+      i++;
+    } else if (code === 42 && text.charCodeAt(i + 1) === 42) {
+      i += 2;
+    }
+    if (i === start) return i;
+  }
+}
+
+function trailLength(text: string, lead: number): number {
+  let end = text.length;
+  while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > lead + 1 && text.charCodeAt(end - 1) === 42 && text.charCodeAt(end - 2) === 42) {
+    end -= 2;
+    while (end > lead && isSpace(text.charCodeAt(end - 1))) end--;
+  }
+  return end;
+}
+
+function scan(paragraph: Paragraph): void {
+  const { text } = paragraph;
+  const base = paragraph.span.start;
+  for (let at = 0; at < text.length; at++) {
+    if (STARTS[text.charCodeAt(at)] === 0) continue;
+    SCAN.lastIndex = at;
+    const match = SCAN.exec(text);
+    if (match === null) continue;
+    // Go on after the statement (the loop's at++ steps onto its next character).
+    const next = at + match[0].length - 1;
+    const span = { start: base + at, end: base + at + match[0].length };
+    if (match[1] !== undefined) {
+      const date: ProseDate = {
+        span,
+        year: yearValue(match[1]),
+        month: smallNumber(match[3]),
+        day: smallNumber(match[4]),
+        yearly: match[2] !== undefined,
+      };
+      paragraph.dates.push(date);
+    } else if (match[5] !== undefined) {
+      paragraph.dates.push({ span, year: null, month: Number(match[5]), day: Number(match[6]), yearly: false });
+    } else if (match[7] !== undefined) {
+      const citation: ProseCitation = { span, year: Number(match[7]), number: Number(match[8]), raw: match[0] };
+      paragraph.citations.push(citation);
+    } else if (match[9] !== undefined || match[11] !== undefined) {
+      const digits = match[9] ?? match[11];
+      const value = numberValue(digits);
+      if (Number.isFinite(value)) {
+        const figure: ProseFigure = { span, value, unit: match[10] ?? match[12], raw: match[0] };
+        paragraph.figures.push(figure);
+      }
+    } else {
+      const shi = match[13] !== undefined;
+      const value = chineseNumber(shi ? match[13] : match[14]);
+      // "统一是…": a marker follows punctuation, a blank or the start, never a word.
+      // (The next character is tried again: "统一是三是" would otherwise hide the real marker.)
+      if (shi && at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+      if (Number.isFinite(value) && value !== 0) {
+        const marker: ProseMarker = { span, kind: shi ? 'shi' : 'paren', value, raw: match[0], atStart: at === 0 };
+        paragraph.markers.push(marker);
+      }
+    }
+    at = next;
+  }
+}
+
+/**
+ * The prose lines of the report: every line with text that is not a section heading, not a table line
+ * and not a stray cell line (tabs or a markdown pipe row outside a recognised table). Sections and
+ * tables come in document order.
+ */
+export function readProse(lines: LineIndex, sections: Section[], tables: Table[]): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const spans = tables.map((table) => table.span).sort((a, b) => a.start - b.start);
+  let nextTable = 0;
+  let nextSection = 0;
+  let section: Section | null = null;
+  for (const line of lines.lines) {
+    while (nextSection < sections.length && sections[nextSection].line <= line.index) section = sections[nextSection++];
+    if (section !== null && section.line === line.index) continue;
+    // A table's lines are cells: a table ends at the first line of running text (reader/zones.ts), so
+    // no prose line lies inside a table's span.
+    while (nextTable < spans.length && spans[nextTable].end <= line.start) nextTable++;
+    if (nextTable < spans.length && spans[nextTable].start < line.end) continue;
+    const raw = line.text;
+    const lead = leadLength(raw);
+    if (lead === raw.length || raw.charCodeAt(lead) === 124 /* | */) continue;
+    const end = trailLength(raw, lead);
+    // Stray cells of a table the reader did not recognise: a tab inside a line that is not a sentence.
+    const tab = raw.indexOf('\t', lead);
+    if (tab >= 0 && tab < end && raw.indexOf('。', lead) < 0) continue;
+    const paragraph: Paragraph = {
+      section,
+      text: raw.slice(lead, end),
+      span: { start: line.start + lead, end: line.start + end },
+      line: line.index,
+      dates: [],
+      figures: [],
+      markers: [],
+      citations: [],
+    };
+    scan(paragraph);
+    paragraphs.push(paragraph);
+  }
+  return paragraphs;
+}

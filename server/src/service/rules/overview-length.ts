@@ -1,0 +1,62 @@
+import { isSpace } from '../reader/tokens';
+import { defineRule } from './rule';
+import { firstHeadings } from './sections-common';
+import { checksText, paragraphsOf, under2021Format } from './text-common';
+
+const LIMIT = 1000;
+
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * Characters as a word processor's 字数 counts them: each Chinese character and punctuation mark is
+ * one, a run of ASCII letters and digits ("2021", "APP") is one, white space is nothing.
+ */
+export function countCharacters(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      inWord = false;
+      continue;
+    }
+    // The second half of a surrogate pair was counted with the first.
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (isAsciiWordChar(code)) {
+      if (!inWord) count++;
+      inWord = true;
+      continue;
+    }
+    inWord = false;
+    count++;
+  }
+  return count;
+}
+
+/** 2021+ report: 总体情况 over 1000 characters of text. */
+export default defineRule({
+  id: 'overview-length',
+  category: 'text',
+  defaultSeverity: 'info',
+  title: '总体情况超过一千字',
+  titleEn: 'Overview longer than 1000 characters',
+  fixable: false,
+  check(report, en) {
+    if (!checksText(report) || !under2021Format(report)) return [];
+    const one = firstHeadings(report).find((section) => section.def.index === 1);
+    if (!one) return [];
+    let count = 0;
+    for (const paragraph of paragraphsOf(report, 1)) count += countCharacters(paragraph.text);
+    if (count <= LIMIT) return [];
+    return [
+      {
+        span: one.headingSpan,
+        message: en
+          ? `The overview (总体情况) has about ${count} characters; the 2021 format asks for no more than 1000 in principle`
+          : `总体情况约 ${count} 字，30号格式要求篇幅原则上不超过一千字`,
+      },
+    ];
+  },
+});
