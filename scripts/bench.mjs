@@ -133,6 +133,9 @@ class Server {
     this.chunks.push(chunk);
     this.length += chunk.length;
     for (;;) {
+      // A large message arrives in many chunks: join them only once the whole body is there (joining
+      // on every chunk would copy a 2 MB publishDiagnostics dozens of times and time the client).
+      if (this.expected >= 0 && this.length < this.expected) return;
       let buffer = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.length);
       this.chunks = [buffer];
       if (this.expected < 0) {
@@ -319,13 +322,13 @@ async function main() {
   const row = (measure, result, target = '', met = '') => rows.push([measure, result, target, met]);
   const verdict = (ok) => (ok ? '✓' : '✗');
 
-  // analyze(). Its result computes the section and table summaries when first read (the language
-  // server reads only the diagnostics), so both are timed: the whole result read, and diagnostics only.
+  // analyze(). Both ways are timed: the whole result, and diagnostics only (`summaries: false`, which
+  // leaves out the section and table summaries, as the language server does on every keystroke).
   const full = (text) => () => {
     const result = analyze(text);
     return result.sections.length + result.tables.length + result.diagnostics.length;
   };
-  const diagnosticsOnly = (text) => () => analyze(text).diagnostics.length;
+  const diagnosticsOnly = (text) => () => analyze(text, { summaries: false }).diagnostics.length;
   const typicalMs = median(full(typical.text), { runs: 200, ms: 1000 });
   const typicalDiagMs = median(diagnosticsOnly(typical.text), { runs: 200, ms: 1000 });
   row(

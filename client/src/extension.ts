@@ -9,6 +9,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerReportCommands } from './commands';
+import { registerListReports } from './reports';
 
 let client: LanguageClient | undefined;
 // Restarts and deactivation run one after another, so two quick restarts cannot start two servers.
@@ -64,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
     vscode.commands.registerCommand('govreport.showOutput', () => outputChannel.show(true)),
     // 插入年报模板, 将表格转换为 2021 年格式, 修复所有可自动修复的问题, 打开规则说明 (client/src/commands.ts).
     ...registerReportCommands(() => client),
+    // 列出本机关历年年报 (client/src/reports.ts).
+    registerListReports(() => client),
     // Run by the server's code lens above a table ("勾稽关系：N 处不一致"): select the first finding.
     vscode.commands.registerCommand('govreport.revealRange', revealRange),
   );

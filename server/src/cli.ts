@@ -1,7 +1,8 @@
 // The command line, bin name `govreport`: `check` and `fix`. This file parses argv and wires the
 // helpers in ./cli/ to the language service; everything that can be tested alone lives there.
 import * as fs from 'node:fs';
-import { analyze, listRules } from './service/analyze';
+import { analyze, analyzeReport, listRules } from './service/analyze';
+import type { Report } from './service/model';
 import type { AnalysisResult, Diagnostic, Locale } from './service/types';
 import { parseArgs, type UsageError } from './cli/args';
 import { decodeBuffer, encodeText, type DecodedText } from './cli/decode';
@@ -9,6 +10,7 @@ import { unifiedDiff } from './cli/diff';
 import { fixText } from './cli/edits';
 import { collectInputs, describeError, type Input } from './cli/files';
 import { localeFromEnv, messages, parseLocale, type Messages } from './cli/messages';
+import { addWorkspaceFindings, summarizeFile, type WorkspaceFile } from './cli/workspace';
 import {
   countFindings,
   formatDiagnosticLine,
@@ -99,6 +101,15 @@ function safeAnalyze(source: string, locale: Locale, path: string): AnalysisResu
   }
 }
 
+/** As safeAnalyze, keeping the parsed report for the workspace rules. */
+function safeAnalyzeReport(source: string, locale: Locale, path: string): { report: Report | null; result: AnalysisResult } | Error {
+  try {
+    return analyzeReport(source, { locale });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(`${path}: ${String(error)}`);
+  }
+}
+
 function reportInternalError(path: string, error: Error): void {
   process.stderr.write(`govreport: ${path}: ${error.stack ?? error.message}\n`);
 }
@@ -109,15 +120,24 @@ async function check(format: 'text' | 'json' | 'sarif', locale: Locale, paths: r
   const { loaded, failed } = await load(collected.inputs, text);
   let broken = collected.failed || failed;
   const files: CheckedFile[] = [];
+  const workspace: WorkspaceFile[] = [];
+  const workspaceError = (path: string, error: unknown) => {
+    reportInternalError(path, error instanceof Error ? error : new Error(String(error)));
+    broken = true;
+  };
   for (const { input, decoded } of loaded) {
-    const result = safeAnalyze(decoded.text, locale, input.path);
-    if (result instanceof Error) {
-      reportInternalError(input.path, result);
+    const analysed = safeAnalyzeReport(decoded.text, locale, input.path);
+    if (analysed instanceof Error) {
+      reportInternalError(input.path, analysed);
       broken = true;
       continue;
     }
+    const { report, result } = analysed;
     files.push({ path: input.path, absolutePath: input.kind === 'file' ? input.absolutePath : undefined, result });
+    workspace.push({ path: input.path, summary: summarizeFile(input.path, report, workspaceError), result });
   }
+  // All files of the run form the workspace: carry-over and similarity across them.
+  addWorkspaceFindings(workspace, locale, workspaceError);
   let output: string;
   if (format === 'json') output = formatJson(files);
   else if (format === 'sarif') output = formatSarif(files, { version: VERSION, rules: listRules(), locale });

@@ -17,6 +17,11 @@ export const SERVER_COMMANDS = {
   convertTo2021: 'govreport.server.convertTo2021',
   /** (uri, version?) → { applied, edits }: applies the same edits as source.fixAll.govreport. */
   fixAll: 'govreport.server.fixAll',
+  /**
+   * (uri | { uri } | { agency }) → { agency, reports: [{ year, uri, agency, open }] }: the reports of the
+   * document's agency in the workspace, by year (workspace.ts).
+   */
+  listReports: 'govreport.server.listReports',
 } as const;
 
 export const commandCapabilities: ServerCapabilities = {
@@ -30,6 +35,8 @@ export interface CommandHost {
   fixAllEdits(document: TextDocument, token: CancellationToken): Promise<TextEdit[] | undefined>;
   workspaceEdit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit;
   locale(document: TextDocument): Promise<Locale>;
+  /** The agency's reports in the workspace index. */
+  listReports(argument: unknown): Promise<unknown>;
 }
 
 export interface EditOutcome {
@@ -105,6 +112,8 @@ export function registerCommands(connection: Connection, host: CommandHost, logE
         const outcome = await apply(document, edits, locale === 'en' ? 'Fix all auto-fixable problems' : '修复所有可自动修复的问题');
         return { ...outcome, edits: edits.length };
       }
+      case SERVER_COMMANDS.listReports:
+        return host.listReports(args[0]);
       default:
         return null;
     }

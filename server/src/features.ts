@@ -19,16 +19,26 @@ import {
   TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Report } from './service/model';
-import { codeLenses, completion, documentSymbols, foldingRanges, format, hover } from './service/features';
+import type { ReportPart } from './service/document';
+import {
+  documentCodeLenses,
+  documentCompletion,
+  documentFolding,
+  documentFormat,
+  documentHover,
+  documentOutline,
+} from './service/features';
 import type { CompletionKind, DocumentSymbol, SymbolKind as ServiceSymbolKind } from './service/features';
 import type { AnalysisResult, Locale } from './service/types';
 import { guardRequest } from './requests';
 
-/** What a feature needs: the document, its report parsed once for this version, and the analysis. */
+/**
+ * What a feature needs: the document, its reports parsed once for this version (one, or several for a
+ * file of many reports, each with its own analysis), and the document's analysis.
+ */
 export interface FeatureContext {
   document: TextDocument;
-  report: Report;
+  reports: ReportPart[];
   result: AnalysisResult;
   locale: Locale;
 }
@@ -57,6 +67,7 @@ const COMPLETION_KIND: Record<CompletionKind, CompletionItemKind> = {
 };
 
 const SYMBOL_KIND: Record<ServiceSymbolKind, SymbolKind> = {
+  report: SymbolKind.File,
   section: SymbolKind.Module,
   table: SymbolKind.Struct,
   group: SymbolKind.Namespace,
@@ -97,7 +108,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
     guardRequest('completion', [] as LspCompletionItem[], async (params) => {
       const context = await lookup(params?.textDocument?.uri);
       if (!context) return [];
-      return completion(context.report, context.result, params.position, { locale: context.locale }).map((item) => {
+      return documentCompletion(context.reports, params.position, { locale: context.locale }).map((item) => {
         const lsp: LspCompletionItem = {
           label: item.label,
           kind: COMPLETION_KIND[item.kind],
@@ -119,7 +130,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
     guardRequest('hover', null as LspHover | null, async (params) => {
       const context = await lookup(params?.textDocument?.uri);
       if (!context) return null;
-      const found = hover(context.report, context.result, params.position, { locale: context.locale });
+      const found = documentHover(context.reports, params.position, { locale: context.locale });
       return found ? { contents: { kind: MarkupKind.Markdown, value: found.contents }, range: found.range } : null;
     }, logError),
   );
@@ -128,7 +139,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
     guardRequest('document symbols', [] as LspDocumentSymbol[] | SymbolInformation[], async (params) => {
       const context = await lookup(params?.textDocument?.uri);
       if (!context) return [];
-      const symbols = documentSymbols(context.report, context.result, { locale: context.locale });
+      const symbols = documentOutline(context.reports, { locale: context.locale });
       return hierarchicalSymbols() ? symbols.map(toLspSymbol) : flatten(context.document.uri, symbols);
     }, logError),
   );
@@ -137,7 +148,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
     guardRequest('folding ranges', [] as LspFoldingRange[], async (params) => {
       const context = await lookup(params?.textDocument?.uri);
       if (!context) return [];
-      return foldingRanges(context.report, context.result).map((range) => ({
+      return documentFolding(context.reports).map((range) => ({
         startLine: range.startLine,
         endLine: range.endLine,
         kind: FoldingRangeKind.Region,
@@ -150,7 +161,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
       const context = await lookup(params?.textDocument?.uri);
       if (!context) return [];
       const uri = context.document.uri;
-      return codeLenses(context.report, context.result, { locale: context.locale }).map((lens) => ({
+      return documentCodeLenses(context.reports, { locale: context.locale }).map((lens) => ({
         range: lens.range,
         // Without a finding to go to, the lens is a label: an empty command id makes it unclickable.
         command: lens.target
@@ -164,7 +175,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
     guardRequest('formatting', [] as LspTextEdit[], async (params) => {
       const context = await lookup(params?.textDocument?.uri);
       if (!context) return [];
-      return format(context.report, context.result);
+      return documentFormat(context.reports);
     }, logError),
   );
 
@@ -172,7 +183,7 @@ export function registerFeatures(connection: Connection, lookup: Lookup, logErro
     guardRequest('range formatting', [] as LspTextEdit[], async (params) => {
       const context = await lookup(params?.textDocument?.uri);
       if (!context || !params.range) return [];
-      return format(context.report, context.result, params.range);
+      return documentFormat(context.reports, params.range);
     }, logError),
   );
 }

@@ -10,3 +10,14 @@ export { completion, hover, documentSymbols, foldingRanges, codeLenses, format }
 export type * from './service/features/types';
 // The 2019 → 2021 table conversion behind the "将表格转换为 2021 年格式" command.
 export { convertTo2021, type Conversion } from './service/convert';
+// Workspace rules (carry-over, similarity): a summary per report, checked against the others; the
+// caller keeps the index. analyzeWorkspace does both for texts held in memory.
+export {
+  summarizeReport,
+  checkAcross,
+  analyzeWorkspace,
+  normalizeAgency,
+  type ReportSummary,
+  type AgencyOverride,
+  type AcrossOptions,
+} from './service/workspace';

@@ -14,6 +14,7 @@ import {
   Diagnostic as LspDiagnostic,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -31,6 +32,8 @@ import { fixAllRounds, toTextEdits } from './service/fix-all';
 import { cancelledError, checkpoint, guardRequest, throwIfCancelled } from './requests';
 import { ResyncingFramer } from './framing';
 import { inspect } from 'node:util';
+import { checkAcross, summarizeReport, type AgencyOverride, type ReportSummary } from './service/workspace';
+import { listReports, WATCH_GLOB, WorkspaceIndex } from './workspace';
 import type {
   AnalysisResult,
   AnalyzeOptions,
@@ -52,9 +55,11 @@ interface Settings {
   maxFileSize: number | undefined;
   locale: string;
   detect: boolean;
+  /** `govreport.agency`: the agency of the reports in scope, or a map of names as written (workspace rules). */
+  agency: AgencyOverride;
 }
 
-const defaultSettings: Settings = { rules: {}, format: 'auto', maxFileSize: undefined, locale: 'auto', detect: true };
+const defaultSettings: Settings = { rules: {}, format: 'auto', maxFileSize: undefined, locale: 'auto', detect: true, agency: undefined };
 
 const SEVERITY_SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error'];
 
@@ -77,6 +82,12 @@ function normalizeSettings(raw: unknown): Settings {
   }
   if (typeof value.locale === 'string' && value.locale.trim() !== '') settings.locale = value.locale.trim();
   if (typeof value.detect === 'boolean') settings.detect = value.detect;
+  if (typeof value.agency === 'string' && value.agency.trim() !== '') settings.agency = value.agency.trim();
+  else if (value.agency && typeof value.agency === 'object' && !Array.isArray(value.agency)) {
+    const map: Record<string, string> = {};
+    for (const [from, to] of Object.entries(value.agency as Record<string, unknown>)) if (typeof to === 'string') map[from] = to;
+    settings.agency = map;
+  }
   return settings;
 }
 
@@ -115,6 +126,10 @@ let hasConfigurationCapability = false;
 let hasDynamicConfigurationRegistration = false;
 let hasDocumentChanges = false;
 let hasHierarchicalSymbols = false;
+let hasDynamicWatchedFiles = false;
+let hasWorkspaceFolders = false;
+/** The workspace folders (or the root) the index reads, as the client names them. */
+let workspaceFolderUris: string[] = [];
 
 /** Settings used when the client cannot answer `workspace/configuration` (pushed by didChangeConfiguration). */
 let globalSettings: Settings = defaultSettings;
@@ -132,6 +147,8 @@ interface CacheEntry {
   report: Report | null;
   /** The fix-all edits, once computed for this version. */
   fixAll?: TextEdit[];
+  /** What the workspace rules know of this version (null: not a report), once computed. */
+  summary?: ReportSummary | null;
 }
 /** One analysis per document version, shared by diagnostics and code actions. */
 const cache = new Map<string, CacheEntry>();
@@ -191,6 +208,9 @@ function analyzeOptions(settings: Settings): AnalyzeOptions {
     rules: settings.rules,
     format: settings.format,
     onRuleError: (ruleId, error) => logError(`govreport: rule ${ruleId} failed`, error),
+    // The server publishes diagnostics and serves features from the parsed report; the result's
+    // section and table summaries would be built on every keystroke for nobody.
+    summaries: false,
   };
   if (settings.maxFileSize !== undefined) options.maxSize = settings.maxFileSize;
   return options;
@@ -266,7 +286,8 @@ function toLspDiagnostic(uri: string, diagnostic: Diagnostic): LspDiagnostic {
   if (diagnostic.href) lsp.codeDescription = { href: diagnostic.href };
   if (diagnostic.relatedInformation && diagnostic.relatedInformation.length > 0) {
     lsp.relatedInformation = diagnostic.relatedInformation.map((info) => ({
-      location: { uri, range: info.range },
+      // The workspace rules point into another report.
+      location: { uri: info.uri ?? uri, range: info.range },
       message: info.message,
     }));
   }
@@ -280,10 +301,75 @@ async function validate(document: TextDocument): Promise<void> {
   if (!entry) return; // stale or failed: publish nothing new
   const current = documents.get(document.uri);
   if (!current || current.version !== entry.version) return;
-  const diagnostics = isReported(current, entry)
-    ? entry.result.diagnostics.map((diagnostic) => toLspDiagnostic(current.uri, diagnostic))
+  // The index sees the open text, not the file on disk, from now on.
+  workspaceIndex.setOpen(current.uri, openSummary(current, entry));
+  await publish(current, entry, isReported(current, entry) ? workspaceFindings(current, entry) : []);
+}
+
+/** Sends the document's own findings and the workspace rules' (computed against the index just now). */
+function publish(document: TextDocument, entry: CacheEntry, across: Diagnostic[]): Promise<void> {
+  publishedAcross.set(document.uri, { version: entry.version, key: JSON.stringify(across) });
+  const diagnostics = isReported(document, entry)
+    ? [...entry.result.diagnostics, ...across].map((diagnostic) => toLspDiagnostic(document.uri, diagnostic))
     : [];
-  await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+  return connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workspace rules (carry-over, similarity): checked against the index of the reports in the workspace
+// folders (workspace.ts), in which open documents stand with their current text.
+
+/** The workspace findings last published per document, so an index change re-publishes only real changes. */
+const publishedAcross = new Map<string, { version: number; key: string }>();
+
+const workspaceIndex = new WorkspaceIndex({
+  logError,
+  agencyOverride: async (folderUri) => (await getSettings(folderUri)).agency,
+  changed: (agencies) => {
+    for (const document of documents.all()) {
+      const agency = cache.get(document.uri)?.summary?.agency;
+      if (agency && agencies.has(agency)) republishAcross(document);
+    }
+  },
+});
+
+/** The summary of an analysed version (null: not a report); undefined when it was not analysed at all. */
+function openSummary(document: TextDocument, entry: CacheEntry): ReportSummary | null | undefined {
+  if (!entry.report) return undefined;
+  if (entry.summary === undefined) {
+    try {
+      entry.summary = isReported(document, entry)
+        ? summarizeReport(entry.report, { uri: document.uri, agency: entry.settings.agency })
+        : null;
+    } catch (error) {
+      logError(`govreport: summarising ${document.uri} failed`, error);
+      entry.summary = null;
+    }
+  }
+  return entry.summary;
+}
+
+function workspaceFindings(document: TextDocument, entry: CacheEntry): Diagnostic[] {
+  const summary = openSummary(document, entry);
+  if (!summary) return [];
+  try {
+    return checkAcross(summary, workspaceIndex.all(), analyzeOptions(entry.settings));
+  } catch (error) {
+    logError(`govreport: workspace rules on ${document.uri} failed`, error);
+    return [];
+  }
+}
+
+/** Another report of the agency changed: publish again if this document's workspace findings differ. */
+function republishAcross(document: TextDocument): void {
+  const entry = cache.get(document.uri);
+  // Not analysed in this version yet: the validation on its way publishes everything.
+  if (!entry || entry.version !== document.version || entry.generation !== settingsGeneration) return;
+  if (!isReported(document, entry)) return;
+  const across = workspaceFindings(document, entry);
+  const last = publishedAcross.get(document.uri);
+  if (last && last.version === entry.version && last.key === JSON.stringify(across)) return;
+  publish(document, entry, across).catch((error: unknown) => logError(`govreport: publishing ${document.uri} failed`, error));
 }
 
 function validateSafely(document: TextDocument): void {
@@ -474,12 +560,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasDynamicConfigurationRegistration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   hasDocumentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
   hasHierarchicalSymbols = !!capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport;
+  hasDynamicWatchedFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  hasWorkspaceFolders = !!capabilities.workspace?.workspaceFolders;
+  const folders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.map((folder) => folder?.uri) : [];
+  workspaceFolderUris = folders.filter((uri): uri is string => typeof uri === 'string');
+  if (workspaceFolderUris.length === 0 && typeof params.rootUri === 'string') workspaceFolderUris = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       ...featureCapabilities,
       ...commandCapabilities,
+      ...(hasWorkspaceFolders ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
     },
     serverInfo: { name: 'govreport-language-server' },
   };
@@ -491,7 +583,25 @@ connection.onInitialized(() => {
       .register(DidChangeConfigurationNotification.type, { section: 'govreport' })
       .catch((error: unknown) => logError('govreport: registering for configuration changes failed', error));
   }
+  // The report files of the workspace, for carry-over and similarity; read in the background.
+  workspaceIndex.setFolders(workspaceFolderUris);
+  if (hasDynamicWatchedFiles) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCH_GLOB }] })
+      .catch((error: unknown) => logError('govreport: registering the file watcher failed', error));
+  }
+  if (hasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => folder.uri));
+      workspaceFolderUris = [...workspaceFolderUris.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+      workspaceIndex.setFolders(workspaceFolderUris);
+    });
+  }
 });
+
+// Files changed on disk (watcher registered above, or the client's own): the index reads them again and
+// the open reports of the same agency are re-checked.
+connection.onDidChangeWatchedFiles((params) => workspaceIndex.filesChanged(Array.isArray(params?.changes) ? params.changes : []));
 
 connection.onDidChangeConfiguration((change) => {
   settingsGeneration++;
@@ -502,6 +612,7 @@ connection.onDidChangeConfiguration((change) => {
     globalSettings = normalizeSettings(settings);
   }
   revalidateAll();
+  workspaceIndex.refreshOverrides().catch((error: unknown) => logError('govreport: re-reading govreport.agency failed', error));
 });
 
 documents.onDidOpen((event) => {
@@ -521,6 +632,8 @@ documents.onDidClose((event) => {
   cache.delete(uri);
   requested.delete(uri);
   documentSettings.delete(uri);
+  publishedAcross.delete(uri);
+  workspaceIndex.closeOpen(uri);
   connection
     .sendDiagnostics({ uri, diagnostics: [] })
     .catch((error: unknown) => logError(`govreport: clearing diagnostics of ${uri} failed`, error));
@@ -554,6 +667,7 @@ registerCommands(
       const settings = await getSettings(document.uri);
       return toLocale(settings.locale === 'auto' ? clientLocale : settings.locale);
     },
+    listReports: (argument) => listReports(workspaceIndex, argument),
   },
   logError,
 );

@@ -53,9 +53,14 @@ export function formatDiagnosticLine(path: string, diagnostic: Diagnostic, color
   const { line, character } = diagnostic.range.start;
   const where = `${path}:${line + 1}:${character + 1}:`;
   const message = diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  // A place in another file (workspace rules: last year's report) is shown so it can be opened.
+  const elsewhere = (diagnostic.relatedInformation ?? [])
+    .filter((info) => info.uri !== undefined)
+    .map((info) => ` → ${info.uri}:${info.range.start.line + 1}:${info.range.start.character + 1}`)
+    .join('');
   return `${color ? ansi.bold(where) : where} ${severityColor[diagnostic.severity](diagnostic.severity)} ${
     color ? ansi.dim(diagnostic.rule) : diagnostic.rule
-  } ${message}`;
+  } ${message}${color && elsewhere ? ansi.dim(elsewhere) : elsewhere}`;
 }
 
 export function formatSummary(counts: Counts, locale: Locale, color = false): string {
@@ -98,6 +103,8 @@ export interface JsonDiagnostic {
   message: string;
   range: Diagnostic['range'];
   href?: string;
+  /** Places in other files of the run (the workspace rules' last-year report), by their path as shown. */
+  relatedInformation?: { path: string; range: Diagnostic['range']; message: string }[];
 }
 
 export interface JsonReport {
@@ -120,6 +127,11 @@ export function toJson(files: readonly CheckedFile[]): JsonReport {
       diagnostics: file.result.diagnostics.map((d) => {
         const out: JsonDiagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: d.range };
         if (d.href) out.href = d.href;
+        // Only places in other files: the shape of every other finding stays as it was.
+        const elsewhere = (d.relatedInformation ?? []).filter((info) => info.uri !== undefined);
+        if (elsewhere.length > 0) {
+          out.relatedInformation = elsewhere.map((info) => ({ path: info.uri!, range: info.range, message: info.message }));
+        }
         return out;
       }),
     })),
@@ -166,11 +178,16 @@ export interface SarifOptions {
 
 export function toSarif(files: readonly CheckedFile[], options: SarifOptions): Record<string, unknown> {
   const ruleIndex = new Map(options.rules.map((rule, index) => [rule.id, index]));
+  // Related places in other files name them by their path as shown (cli/workspace.ts).
+  const byPath = new Map(files.map((file) => [file.path, file]));
   const results: unknown[] = [];
   for (const file of files) {
     const uri = artifactUri(file);
-    const location = (range: Diagnostic['range']) => ({
-      physicalLocation: { artifactLocation: { uri }, region: region(range) },
+    const location = (range: Diagnostic['range'], other?: string) => ({
+      physicalLocation: {
+        artifactLocation: { uri: other === undefined ? uri : artifactUri(byPath.get(other) ?? { path: other }) },
+        region: region(range),
+      },
     });
     for (const d of file.result.diagnostics) {
       const result: Record<string, unknown> = {
@@ -184,7 +201,7 @@ export function toSarif(files: readonly CheckedFile[], options: SarifOptions): R
       if (d.relatedInformation && d.relatedInformation.length > 0) {
         result.relatedLocations = d.relatedInformation.map((info, id) => ({
           id,
-          ...location(info.range),
+          ...location(info.range, info.uri),
           message: { text: info.message },
         }));
       }

@@ -1,6 +1,7 @@
 // analyze(text) = parse once, run every rule, turn spans into LSP ranges. Pure: no I/O, no globals
 // beyond the constant rule list; safe on any string.
 import type { Report } from './model';
+import { analyzeDocument } from './document';
 import { parse } from './reader/parse';
 import { rules, type Rule } from './rules';
 import type { Finding } from './rules/rule';
@@ -106,37 +107,38 @@ export function diagnose(report: Report, options: AnalyzeOptions = {}): Diagnost
   return diagnostics;
 }
 
-export function analyzeReport(text: string, options: AnalyzeOptions = {}): { report: Report | null; result: AnalysisResult } {
+/** The result for a document over the size limit (one info finding), or null when it is within it. */
+export function tooLarge(text: string, options: AnalyzeOptions): AnalysisResult | null {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
-  if (text.length > maxSize) {
-    const locale = options.locale ?? 'zh-CN';
-    const message =
-      locale === 'en'
-        ? `The document is larger than ${maxSize} characters; it was not analysed (setting govreport.maxFileSize)`
-        : `文档超过 ${maxSize} 个字符，未做检查（可在设置 govreport.maxFileSize 中调整）`;
-    return {
-      report: null,
-      result: {
-        format: null,
-        year: null,
-        agency: null,
-        sections: [],
-        tables: [],
-        diagnostics: [
-          {
-            rule: 'max-size',
-            severity: 'info',
-            message,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            href: docsLink(options.docsBaseUrl, 'max-size'),
-          },
-        ],
+  if (text.length <= maxSize) return null;
+  const locale = options.locale ?? 'zh-CN';
+  const message =
+    locale === 'en'
+      ? `The document is larger than ${maxSize} characters; it was not analysed (setting govreport.maxFileSize)`
+      : `文档超过 ${maxSize} 个字符，未做检查（可在设置 govreport.maxFileSize 中调整）`;
+  return {
+    format: null,
+    year: null,
+    agency: null,
+    sections: [],
+    tables: [],
+    diagnostics: [
+      {
+        rule: 'max-size',
+        severity: 'info',
+        message,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        href: docsLink(options.docsBaseUrl, 'max-size'),
       },
-    };
-  }
+    ],
+  };
+}
+
+/** One report's text, parsed and checked as a whole (no size limit, no splitting into reports). */
+export function analyzeOne(text: string, options: AnalyzeOptions = {}): { report: Report; result: AnalysisResult } {
   const report = parse(text, { format: options.format });
   const format = !report.isReport ? null : report.legacy ? 'legacy' : report.format;
-  const { sections, tables } = summarize(report);
+  const { sections, tables } = options.summaries === false ? { sections: [], tables: [] } : summarize(report);
   return {
     report,
     result: {
@@ -150,7 +152,16 @@ export function analyzeReport(text: string, options: AnalyzeOptions = {}): { rep
   };
 }
 
+/**
+ * The analysis and the parsed report. A document of several reports (document.ts) is analysed report
+ * by report; `report` is then its first report, whose offsets and lines are the document's own.
+ */
+export function analyzeReport(text: string, options: AnalyzeOptions = {}): { report: Report | null; result: AnalysisResult } {
+  const { result, reports } = analyzeDocument(text, options);
+  return { report: reports[0]?.report ?? null, result };
+}
+
 /** Text in, findings out: the library's entry point. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  return analyzeReport(String(text ?? ''), options).result;
+  return analyzeDocument(String(text ?? ''), options).result;
 }

@@ -112,6 +112,65 @@ export interface Section {
   line: number;
 }
 
+/** A date or a year in the text: "2021年", "2021年度", "2021年12月31日", "12月31日", "二〇二二年一月二十日". */
+export interface ProseDate {
+  span: Span;
+  /** Null for a month and day without a year ("至12月31日"). */
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  /** Written "…年度". */
+  yearly: boolean;
+}
+
+/** A number with the measure word of things counted (件 起 宗 条 项 次 个 份): "21件", "二十三件", "3次". */
+export interface ProseFigure {
+  /** The number and its measure word. */
+  span: Span;
+  value: number;
+  unit: string;
+  /** As written. */
+  raw: string;
+}
+
+/** An enumeration marker: "二是" (kind 'shi') or "（二）" (kind 'paren'). */
+export interface ProseMarker {
+  span: Span;
+  kind: 'shi' | 'paren';
+  /** 2 for 二是 / （二）. */
+  value: number;
+  raw: string;
+  /** First thing in its paragraph (after blanks and markdown marks). */
+  atStart: boolean;
+}
+
+/** A document number: "〔2019〕60号". */
+export interface ProseCitation {
+  span: Span;
+  year: number;
+  number: number;
+  raw: string;
+}
+
+/**
+ * A line of running text (outside headings and tables), with what the reader found in it. The text
+ * rules read these; none of them scans the document again.
+ */
+export interface Paragraph {
+  /** The section it is in (the nearest heading above it); null before the first heading. */
+  section: Section | null;
+  /** The line without leading blanks and markdown marks (#, >, list bullets, **), trimmed. */
+  text: string;
+  /** Where `text` is: `text[i]` is at `span.start + i`. */
+  span: Span;
+  line: number;
+  /** In order of position, each kind separately. */
+  dates: ProseDate[];
+  figures: ProseFigure[];
+  markers: ProseMarker[];
+  citations: ProseCitation[];
+}
+
 export interface Report {
   text: string;
   lines: LineIndex;
@@ -126,6 +185,8 @@ export interface Report {
   /** Every recognised section heading in document order (repeats included). */
   sections: Section[];
   tables: Table[];
+  /** The running text, line by line, in document order (reader/prose.ts). */
+  paragraphs: Paragraph[];
   /** The format the report must follow (by option or by year); null when unknown. */
   expectedFormat: FormatId | null;
   /** The format its tables follow (or the expected one when the tables don't tell). */

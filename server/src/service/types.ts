@@ -35,6 +35,11 @@ export interface AnalyzeOptions {
   maxSize?: number;
   /** Called when a rule throws; the other rules still report. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * false: leave `sections` and `tables` of the result empty, for callers that read only the
+   * diagnostics (the language server, on every keystroke); they cost a range object per cell.
+   */
+  summaries?: boolean;
 }
 
 export interface TextEdit {
@@ -49,6 +54,11 @@ export interface Fix {
 }
 
 export interface RelatedInformation {
+  /**
+   * The document the range is in, when it is another one than the diagnostic's (the workspace rules
+   * point at last year's report); absent for a place in the same document.
+   */
+  uri?: string;
   range: Range;
   message: string;
 }
@@ -124,4 +134,18 @@ export interface AnalysisResult {
   sections: SectionSummary[];
   tables: TableSummary[];
   diagnostics: Diagnostic[];
+  /**
+   * Only for a document of several reports (a county's reports in one file): each report, which was
+   * analysed on its own. `format`, `year` and `agency` above are then those of the first report.
+   */
+  reports?: ReportInfo[];
+}
+
+/** One report of a document of several reports. */
+export interface ReportInfo {
+  /** From the start of its first line (its title, or the document's start) to the end of its last line. */
+  range: Range;
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
 }

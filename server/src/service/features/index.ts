@@ -6,4 +6,13 @@ export { documentSymbols } from './symbols';
 export { foldingRanges } from './folding';
 export { codeLenses, ARITHMETIC_RULES } from './codeLens';
 export { format } from './formatting';
+// The same on a document of one or several reports (what the language server calls).
+export {
+  documentCompletion,
+  documentHover,
+  documentOutline,
+  documentFolding,
+  documentCodeLenses,
+  documentFormat,
+} from './document';
 export type * from './types';

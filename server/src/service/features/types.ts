@@ -29,7 +29,8 @@ export interface Hover {
   range: Range;
 }
 
-export type SymbolKind = 'section' | 'table' | 'group' | 'row';
+/** 'report': one report of a document of several (its sections under it). */
+export type SymbolKind = 'report' | 'section' | 'table' | 'group' | 'row';
 
 export interface DocumentSymbol {
   name: string;

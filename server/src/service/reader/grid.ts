@@ -94,7 +94,10 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     }
     if (pending.absorb(token)) continue;
     const inHeader = current === null;
-    if (inHeader) headerSpan = headerSpan ? { start: headerSpan.start, end: token.span.end } : { ...token.span };
+    if (inHeader) {
+      if (headerSpan === null) headerSpan = { start: token.span.start, end: token.span.end };
+      else headerSpan.end = token.span.end;
+    }
 
     // A label broken over up to three cells ("本年新" + "制作数量") is read as one when the pieces
     // together are a template label. The pieces' text is matched before any hit object is built.
@@ -149,13 +152,16 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
   return { entries, header, headerOther, headerSpan };
 }
 
-/** Drops the empty cells at the ends of a row's value area: merged cells leave them, they stand for nothing. */
+/**
+ * Drops the empty cells at the ends of a row's value area: merged cells leave them, they stand for
+ * nothing. Returns the area itself when there is nothing to drop (nobody modifies either).
+ */
 export function trimSlots(zone: Token[]): Token[] {
   let first = 0;
   let last = zone.length - 1;
   while (first <= last && zone[first].kind === 'empty') first++;
   while (last >= first && zone[last].kind === 'empty') last--;
-  return zone.slice(first, last + 1);
+  return first === 0 && last === zone.length - 1 ? zone : zone.slice(first, last + 1);
 }
 
 function validFor(kind: ValueKind, token: Token): boolean {

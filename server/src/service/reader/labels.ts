@@ -45,6 +45,8 @@ export interface LabelText {
 }
 
 export function labelTextOf(tokens: Token[]): LabelText {
+  // Nearly every label is one cell: no intermediate arrays for it.
+  if (tokens.length === 1) return { norm: tokens[0].norm, raw: tokens[0].raw, spans: [tokens[0].span] };
   return {
     norm: tokens.map((token) => token.norm).join(''),
     raw: tokens.map((token) => token.raw).join(''),

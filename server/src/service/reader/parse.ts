@@ -4,6 +4,7 @@ import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
 import { LineIndex, type Span } from '../text';
 import type { FormatId } from '../types';
+import { readProse } from './prose';
 import { findSections, findTitle } from './sections';
 import { readActiveTables, readRequestsTable, readReviewsTable } from './tables';
 import { findZones } from './zones';
@@ -72,6 +73,8 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     legacySpan,
     sections,
     tables,
+    // Only a report's text is read further (the rules see nothing else).
+    paragraphs: isReport ? readProse(lines, sections, tables) : [],
     expectedFormat,
     format,
   };

@@ -96,9 +96,7 @@ export function findTitle(
   for (let i = 0; i < limit; i++) {
     const line = lines.lines[i];
     if (line.text.length > 120) continue;
-    const match = /^(\s*(?:#{1,6}\s*)?(?:\*\*\s*)?)(.*?)((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n]{0,12}?(?:工作)?(?:年度)?(?:报告|年报)/.exec(
-      line.text,
-    );
+    const match = TITLE.exec(line.text);
     if (!match) continue;
     const [, lead, agency] = match;
     const body = line.text.slice(lead.length).replace(/\s*(?:\*\*\s*)?$/, '');
@@ -106,4 +104,22 @@ export function findTitle(
     return { span: { start, end: start + body.length }, agency: agency.trim() || null, year: Number(match[3]) };
   }
   return null;
+}
+
+// A line naming the report: optional markdown lead, the agency, the year, 政府信息公开…年度报告.
+const TITLE = /^(\s*(?:#{1,6}\s*)?(?:\*\*\s*)?)(.*?)((?:19|20)\d{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)[^\n]{0,12}?(?:工作)?(?:年度)?(?:报告|年报)/;
+/** What may not stand in a title's agency part: sentence punctuation, quotation and book-title marks. */
+const NOT_AGENCY = /[。，,；;：:！!？?、《》〈〉“”"「」]/;
+
+/**
+ * Whether a line is a report title standing on its own (where a document of many reports starts the
+ * next one): the title form findTitle reads, short, and nothing after 报告 but markdown marks — a
+ * sentence that names some report ("根据《…2021年政府信息公开工作年度报告》，…") is not one.
+ */
+export function isTitleLine(text: string): boolean {
+  if (text.length > 80 || !(text.includes('报告') || text.includes('年报'))) return false;
+  const match = TITLE.exec(text);
+  if (!match) return false;
+  if (NOT_AGENCY.test(match[2])) return false;
+  return /^[\s*#]*$/.test(text.slice(match[0].length));
 }

@@ -266,13 +266,26 @@ function reviewCandidates(template: TemplateDef): LabelCandidate<string>[] {
   return list;
 }
 
+// The fifteen value columns of table 四 per template, built once (tables share them; nobody modifies them).
+const reviewColumnLists = new WeakMap<TemplateDef, ColumnDef[]>();
+
+function reviewColumns(template: TemplateDef): ColumnDef[] {
+  let columns = reviewColumnLists.get(template);
+  if (columns === undefined) {
+    const { groups, results } = template.reviews;
+    columns = groups.flatMap((group) =>
+      results.map((result) => ({ ...result, id: `${group.id}.${result.id}`, label: `${group.path.join('·')}·${result.label}` })),
+    );
+    reviewColumnLists.set(template, columns);
+  }
+  return columns;
+}
+
 /** Table 四: a header of three groups of five and one row of fifteen values. */
 export function readReviewsTable(zone: Zone, context: ReadContext): Table {
   const template = templates[context.fallback];
   const { groups, results, groupLabels } = template.reviews;
-  const columns: ColumnDef[] = groups.flatMap((group) =>
-    results.map((result) => ({ ...result, id: `${group.id}.${result.id}`, label: `${group.path.join('·')}·${result.label}` })),
-  );
+  const columns = reviewColumns(template);
   const candidates = reviewCandidates(template);
   const pending = new PendingLabels();
   const seen = new Map<string, number>();

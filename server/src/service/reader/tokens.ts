@@ -135,8 +135,27 @@ const isBareNumbering = memoize((text: string): boolean => {
  */
 type Bounds = number[];
 
+/**
+ * The cell bounds of the line being tokenised, as `Bounds` in a buffer that keeps its storage from line
+ * to line (tokenizeLine never re-enters itself): emptying a plain array would free its storage and
+ * every line would grow a new one.
+ */
+class LineBounds {
+  private readonly values: number[] = [];
+  length = 0;
+
+  add(start: number, end: number): void {
+    this.values[this.length++] = start;
+    this.values[this.length++] = end;
+  }
+
+  at(index: number): number {
+    return this.values[index];
+  }
+}
+
 /** Splits text[from, to) at each separator character into cells (see `addCell`). */
-function splitCells(text: string, from: number, to: number, separator: number, out: Bounds): void {
+function splitCells(text: string, from: number, to: number, separator: number, out: LineBounds): void {
   let start = from;
   for (let i = from; i < to; i++) {
     if (text.charCodeAt(i) === separator) {
@@ -151,17 +170,17 @@ function splitCells(text: string, from: number, to: number, separator: number, o
  * Appends the cell text[start, end) with white space trimmed off both ends (an all-blank cell becomes
  * the empty cell at `end`), split further when it holds several space-separated parts.
  */
-function addCell(text: string, start: number, end: number, out: Bounds): void {
+function addCell(text: string, start: number, end: number, out: LineBounds): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   for (let i = start + 1; i < end - 1; i++) {
     if (isSpace(text.charCodeAt(i))) {
       const parts = spacedParts(text.slice(start, end));
-      for (let p = 0; p < parts.length; p++) out.push(start + parts[p]);
+      for (let p = 0; p < parts.length; p += 2) out.add(start + parts[p], start + parts[p + 1]);
       return;
     }
   }
-  out.push(start, end);
+  out.add(start, end);
 }
 
 /** The cells a cell text with inner spaces splits into, as bounds relative to it; once per distinct text. */
@@ -224,25 +243,24 @@ function splitSpaced(text: string, start: number, end: number, out: Bounds): voi
 /** A markdown table's separator line, | --- | :---: |. */
 const PIPE_SEPARATOR = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$/;
 
-/**
- * The cell bounds of the line being tokenised. One list reused for every line (tokenizeLine never
- * re-enters itself), instead of a fresh, mostly empty array per line of a document.
- */
-const lineCells: Bounds = [];
+const lineCells = new LineBounds();
 
-/** The cells of one line, as tokens. */
-export function tokenizeLine(line: Line): Token[] {
+/**
+ * The cells of one line, as tokens written to out[0], out[1], …; returns how many. The caller reuses
+ * `out` from line to line (entries past the count are stale), so a line costs no array of its own.
+ */
+export function tokenizeLine(line: Line, out: Token[]): number {
   const text = line.text;
   const length = text.length;
   let first = 0;
   while (first < length && isSpace(text.charCodeAt(first))) first++;
   const hasTab = text.includes('\t');
-  if (first === length && !hasTab) return [];
+  if (first === length && !hasTab) return 0;
   let layout: TableLayout;
   const cells = lineCells;
   cells.length = 0;
   if (first < length && text.charCodeAt(first) === 124 /* | */) {
-    if (PIPE_SEPARATOR.test(text)) return [];
+    if (PIPE_SEPARATOR.test(text)) return 0;
     layout = 'pipe';
     // The outer pipes leave an empty first (and usually last) cell that is no cell at all: the cells
     // are what lies between the first pipe and the closing pipe, if the line has one.
@@ -259,7 +277,7 @@ export function tokenizeLine(line: Line): Token[] {
     addCell(text, 0, length, cells);
   }
   let nonEmpty = 0;
-  for (let c = 0; c < cells.length; c += 2) if (cells[c + 1] > cells[c]) nonEmpty++;
+  for (let c = 0; c < cells.length; c += 2) if (cells.at(c + 1) > cells.at(c)) nonEmpty++;
   // A tab line with one cell (after a leading tab) is the one-cell-per-line layout.
   if ((layout === 'tab' || layout === 'space') && nonEmpty <= 1) layout = 'lines';
 
@@ -268,22 +286,22 @@ export function tokenizeLine(line: Line): Token[] {
     let at = 0;
     while (at < length && text.charCodeAt(at) === 9) at++;
     const offset = line.start + at;
-    return [makeToken(EMPTY, offset, offset, '', line.index, false, layout)];
+    out[0] = makeToken(EMPTY, offset, offset, '', line.index, false, layout);
+    return 1;
   }
   // Empty cells at the ends of a line are what merged cells and ragged rows leave; only empty cells
   // between values stand for blank cells.
   let from = 0;
   let to = cells.length - 2;
-  while (cells[from + 1] === cells[from]) from += 2;
-  while (cells[to + 1] === cells[to]) to -= 2;
-  // Sized up front: most table lines hold one to eight cells, and a grown array would be mostly slack.
-  const tokens = new Array<Token>((to - from) / 2 + 1);
+  while (cells.at(from + 1) === cells.at(from)) from += 2;
+  while (cells.at(to + 1) === cells.at(to)) to -= 2;
   let sawContent = false;
-  for (let c = from, t = 0; c <= to; c += 2, t++) {
-    const start = cells[c];
-    const end = cells[c + 1];
+  let count = 0;
+  for (let c = from; c <= to; c += 2) {
+    const start = cells.at(c);
+    const end = cells.at(c + 1);
     if (start === end) {
-      tokens[t] = makeToken(EMPTY, line.start + start, line.start + end, '', line.index, false, layout);
+      out[count++] = makeToken(EMPTY, line.start + start, line.start + end, '', line.index, false, layout);
       continue;
     }
     const raw = text.slice(start, end);
@@ -291,10 +309,10 @@ export function tokenizeLine(line: Line): Token[] {
     // Plain digits, most cells of a table, need no classification (and no memo lookup): NFKC and
     // trimming cannot change them, and their value is read while checking them.
     const cell = value >= 0 ? numberCell(raw, value) : classify(raw);
-    tokens[t] = makeToken(cell, line.start + start, line.start + end, raw, line.index, !sawContent, layout);
+    out[count++] = makeToken(cell, line.start + start, line.start + end, raw, line.index, !sawContent, layout);
     sawContent = true;
   }
-  return tokens;
+  return count;
 }
 
 /**

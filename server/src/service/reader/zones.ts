@@ -48,13 +48,15 @@ const anchorOf = memoize((norm: string): ZoneKind | null => {
 export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   const zones: Zone[] = [];
   let current: Zone | null = null;
+  const tokens: Token[] = [];
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
       continue;
     }
-    const tokens = tokenizeLine(line);
-    for (const token of tokens) {
+    const count = tokenizeLine(line, tokens);
+    for (let t = 0; t < count; t++) {
+      const token = tokens[t];
       const kind = anchorKind(token);
       if (kind !== null) {
         const item = kind === 2 ? itemNumeral(token) ?? undefined : undefined;
