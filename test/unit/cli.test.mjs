@@ -38,7 +38,7 @@ function scratch(name) {
   return dir;
 }
 
-const BASE_ENV = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', FORCE_COLOR: '' };
+const BASE_ENV = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '', NO_COLOR: '1', FORCE_COLOR: '' };
 
 function run(args, { input, cwd = ROOT, env = {}, binary = false } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -643,6 +643,24 @@ describe('fix', () => {
       }
     });
   }
+
+  test('a wrong total, a missing row and a blank cell: fix repairs all three and leaves no arithmetic finding', () => {
+    const dir = scratch('fix-repair');
+    const sample = fs.readFileSync(path.join(ROOT, 'examples/望湖街道办事处2021年政府信息公开工作年度报告.txt'), 'utf8');
+    const broken = sample
+      .replace('1.本机关不掌握相关政府信息\t4\t1\t0\t0\t1\t0\t6', '1.本机关不掌握相关政府信息\t4\t1\t0\t0\t1\t0\t7') // wrong total
+      .replace('4.保护第三方合法权益\t1\t0\t0', '4.保护第三方合法权益\t1\t\t0') // blank cell
+      .replace(/\n3\.补正后申请内容仍不明确\t[^\n]*/, ''); // missing row
+    assert.notEqual(broken, sample);
+    fs.writeFileSync(path.join(dir, 'report.txt'), broken);
+    const rules = (files) => files[0].diagnostics.map((d) => d.rule).sort();
+    assert.deepEqual(rules(json(['report.txt'], { cwd: dir }).report.files), ['cell-blank', 'row-missing', 'row-total']);
+    const result = run(['fix', 'report.txt'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(rules(json(['report.txt'], { cwd: dir }).report.files), []);
+    // The repaired report is the clean sample again, character for character.
+    assert.equal(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'), sample);
+  });
 
   test('a GB18030 file is never rewritten', { skip: seeds.length === 0 }, () => {
     const dir = scratch('fix-gb');

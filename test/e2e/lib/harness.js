@@ -230,6 +230,15 @@ function makeWorkspace(dir) {
   fs.copyFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), path.join(dir, 'report.govreport'));
   fs.copyFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), path.join(dir, 'quickfix.govreport'));
   fs.copyFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), path.join(dir, 'settings.govreport'));
+  // The 2021 sample with a wrong total, a blank cell and a missing row, to be repaired by quick fixes.
+  const sample = fs.readFileSync(path.join(EXAMPLES, '望湖街道办事处2021年政府信息公开工作年度报告.txt'), 'utf8');
+  fs.writeFileSync(
+    path.join(dir, 'repair.govreport'),
+    sample
+      .replace('1.本机关不掌握相关政府信息\t4\t1\t0\t0\t1\t0\t6', '1.本机关不掌握相关政府信息\t4\t1\t0\t0\t1\t0\t7')
+      .replace('4.保护第三方合法权益\t1\t0\t0', '4.保护第三方合法权益\t1\t\t0')
+      .replace(/\n3\.补正后申请内容仍不明确\t[^\n]*/, ''),
+  );
   fs.writeFileSync(path.join(dir, 'notes.txt'), '会议纪要\n\n一、参会人员：张三、李四。\n二、会议内容：讨论下周工作安排。\n');
   return dir;
 }

@@ -160,6 +160,30 @@ test('a quick fix applies and its diagnostic goes away', async () => {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 });
 
+test('a wrong total, a blank cell and a missing row are repaired entirely by quick fixes', async () => {
+  const uri = file('repair.govreport');
+  const { document } = await open(uri);
+  await waitFor('three findings', () => ours(uri).length === 3);
+  assert.deepStrictEqual(ours(uri).map((d) => String(codeOf(d))).sort(), ['cell-blank', 'row-missing', 'row-total']);
+  // One preferred quick fix at a time, as a user would click them, until nothing is left to fix.
+  for (let round = 0; round < 5 && ours(uri).length > 0; round++) {
+    const diagnostic = ours(uri)[0];
+    const before = document.version;
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    // The actions VS Code hands back do not always carry their diagnostics; those for this range are this
+    // finding's (each of the three sits on its own line).
+    const fix = (actions || []).find((a) => a.isPreferred && a.edit);
+    assert.ok(fix, `no preferred quick fix for ${codeOf(diagnostic)}: ${JSON.stringify((actions || []).map((a) => [a.title, a.isPreferred, (a.diagnostics || []).map(codeOf)]))}`);
+    log(`quick fix: ${fix.title}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'applyEdit failed');
+    await waitFor(`diagnostics after ${fix.title}`, () => document.version > before && !ours(uri).some((d) => d.message === diagnostic.message));
+  }
+  assert.deepStrictEqual(ours(uri).map((d) => d.message), []);
+  const sample = fs.readFileSync(file('examples', '望湖街道办事处2021年政府信息公开工作年度报告.txt').fsPath, 'utf8');
+  assert.strictEqual(document.getText(), sample, 'the repaired report is the clean sample again');
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+});
+
 test('the nb2021 snippet inserts the 2021 report skeleton', async () => {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   const snippetFile = path.join(extension.extensionPath, 'snippets', 'govreport.code-snippets');
