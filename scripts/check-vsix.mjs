@@ -7,7 +7,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 const file = process.argv[2] ?? 'dist/govreport.vsix';
-const MAX_BYTES = 1024 * 1024; // the bundles are ~0.7 MB unpacked, ~0.2 MB packed
+const MAX_BYTES = 1024 * 1024; // the four bundles (desktop and web, client and server) are ~2.2 MB unpacked, ~0.6 MB packed
 
 const data = fs.readFileSync(file);
 
@@ -63,8 +63,18 @@ const required = [
   'extension/package.json',
   'extension/client/dist/extension.js',
   'extension/server/dist/server.js',
+  // The web build (VS Code for the web): the `browser` client and the server's web worker.
+  'extension/client/dist/browser.js',
+  'extension/server/dist/browser-server.js',
+  // The table preview's page style and script (client/src/preview.ts).
+  'extension/media/preview.css',
+  'extension/media/preview.js',
   'extension/language-configuration.json',
   'extension/images/icon.png',
+  // The manifest's %key% strings and the client's translated strings (package.nls*.json, l10n/).
+  'extension/package.nls.json',
+  'extension/package.nls.zh-cn.json',
+  'extension/l10n/bundle.l10n.zh-cn.json',
 ];
 for (const name of required) if (!names.includes(name)) problems.push(`${name} is missing`);
 
@@ -72,14 +82,30 @@ for (const name of required) if (!names.includes(name)) problems.push(`${name} i
 const manifest = JSON.parse(read(entries.find((e) => e.name === 'extension/package.json')).toString('utf8'));
 const pointed = [
   manifest.main,
+  manifest.browser,
   manifest.icon,
   ...(manifest.contributes?.languages ?? []).map((l) => l.configuration),
   ...(manifest.contributes?.grammars ?? []).map((g) => g.path),
   ...(manifest.contributes?.snippets ?? []).map((s) => s.path),
+  // Local schemas only: a URL is fetched by VS Code, not shipped.
+  ...(manifest.contributes?.jsonValidation ?? []).map((j) => j.url).filter((url) => !/^[a-z]+:/i.test(url ?? '')),
 ].filter(Boolean);
 for (const p of pointed) {
   const name = `extension/${path.posix.normalize(p.replace(/^\.\//, ''))}`;
   if (!names.includes(name)) problems.push(`${name} (named in package.json) is missing`);
+}
+
+// "l10n" names a folder: it must hold the bundles.
+if (manifest.l10n) {
+  const folder = `extension/${path.posix.normalize(manifest.l10n.replace(/^\.\//, ''))}/`;
+  if (!names.some((name) => name.startsWith(folder) && name.endsWith('.json'))) problems.push(`${folder} (named in package.json "l10n") holds no bundle`);
+}
+// Every %key% of the packaged manifest must resolve in the packaged default package.nls.json.
+const nlsEntry = entries.find((e) => e.name === 'extension/package.nls.json');
+if (nlsEntry) {
+  const nls = JSON.parse(read(nlsEntry).toString('utf8'));
+  const keys = [...JSON.stringify(manifest).matchAll(/"%([^"%]+)%"/g)].map((m) => m[1]);
+  for (const key of keys) if (typeof nls[key] !== 'string') problems.push(`%${key}% (package.json) is not in package.nls.json`);
 }
 
 const total = entries.reduce((sum, e) => sum + e.size, 0);

@@ -2,7 +2,7 @@
 // looks like, how tables convert and what fix-all changes are all decided by the server
 // (server/src/commands.ts, on the service), so other editors get the same from workspace/executeCommand.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 
 /** Server command ids (server/src/commands.ts SERVER_COMMANDS). */
 const SERVER = {
@@ -16,14 +16,23 @@ interface EditOutcome {
   reason?: string;
 }
 
-const REASONS: Record<string, string> = {
-  stale: '文档在此期间已修改，请重试',
-  'no-document': '语言服务器没有打开这个文档',
-  nothing: '没有需要修改的内容',
-};
+// User-facing strings go through vscode.l10n.t: the English source is the key, l10n/bundle.l10n.zh-cn.json
+// has the Chinese. They are looked up when shown, not at module load, when the bundle may not be read yet.
+function reasons(): Record<string, string> {
+  return {
+    stale: vscode.l10n.t('The document changed meanwhile; try again'),
+    'no-document': vscode.l10n.t('The language server does not have this document open'),
+    nothing: vscode.l10n.t('There is nothing to change'),
+  };
+}
 
 function reason(outcome: EditOutcome | null | undefined): string {
-  return (outcome?.reason && REASONS[outcome.reason]) ?? outcome?.reason ?? '语言服务器没有响应';
+  return (outcome?.reason && reasons()[outcome.reason]) ?? outcome?.reason ?? vscode.l10n.t('The language server did not respond');
+}
+
+/** Shown when a command needs the server and it is not running. */
+export function serverNotRunning(): string {
+  return vscode.l10n.t('The govreport language server is not running; try "govreport: Restart Language Server".');
 }
 
 interface TemplatePick extends vscode.QuickPickItem {
@@ -32,33 +41,33 @@ interface TemplatePick extends vscode.QuickPickItem {
   part: 'report' | 2 | 3 | 4;
 }
 
-const FORMATS = [
-  { format: '2021' as const, name: '2021 年格式', detail: '国办公开办函〔2021〕30号，2021 年度起' },
-  { format: '2019' as const, name: '2019 年格式', detail: '国办公开办函〔2019〕60号，2019、2020 年度' },
+const formats = () => [
+  { format: '2021' as const, name: vscode.l10n.t('2021 format'), detail: vscode.l10n.t('国办公开办函〔2021〕30号, reports for 2021 onwards') },
+  { format: '2019' as const, name: vscode.l10n.t('2019 format'), detail: vscode.l10n.t('国办公开办函〔2019〕60号, reports for 2019 and 2020') },
 ];
-const LAYOUTS = [
-  { layout: 'tab' as const, name: '制表符分隔' },
-  { layout: 'pipe' as const, name: 'Markdown 管道表格' },
+const layoutsOf = () => [
+  { layout: 'tab' as const, name: vscode.l10n.t('Tab-separated') },
+  { layout: 'pipe' as const, name: vscode.l10n.t('Markdown pipe table') },
 ];
-const PARTS = [
-  { part: 'report' as const, name: '年报全文', detail: '标题、六个部分、全部表格与正文提示' },
-  { part: 2 as const, name: '表二', detail: '主动公开政府信息情况' },
-  { part: 3 as const, name: '表三', detail: '收到和处理政府信息公开申请情况' },
-  { part: 4 as const, name: '表四', detail: '政府信息公开行政复议、行政诉讼情况' },
+const parts = () => [
+  { part: 'report' as const, name: vscode.l10n.t('Whole report'), detail: vscode.l10n.t('Title, the six sections, all tables and prompts for the text') },
+  { part: 2 as const, name: vscode.l10n.t('Table 二'), detail: vscode.l10n.t('Proactive disclosure of government information') },
+  { part: 3 as const, name: vscode.l10n.t('Table 三'), detail: vscode.l10n.t('Requests for government information received and handled') },
+  { part: 4 as const, name: vscode.l10n.t('Table 四'), detail: vscode.l10n.t('Administrative reconsideration and litigation') },
 ];
 
 /** Format × layout × part, the document's own layout first (markdown documents get pipes first). */
 function templatePicks(languageId: string): (TemplatePick | vscode.QuickPickItem)[] {
-  const layouts = languageId === 'markdown' ? [...LAYOUTS].reverse() : LAYOUTS;
+  const layouts = languageId === 'markdown' ? layoutsOf().reverse() : layoutsOf();
   const items: (TemplatePick | vscode.QuickPickItem)[] = [];
-  for (const format of FORMATS) {
+  for (const format of formats()) {
     for (const layout of layouts) {
       items.push({ label: `${format.name} · ${layout.name}`, kind: vscode.QuickPickItemKind.Separator });
-      for (const part of PARTS) {
+      for (const part of parts()) {
         items.push({
           label: part.name,
           description: `${format.name} · ${layout.name}`,
-          detail: `${part.detail}（${format.detail}）`,
+          detail: vscode.l10n.t('{0} ({1})', part.detail, format.detail),
           format: format.format,
           layout: layout.layout,
           part: part.part,
@@ -69,11 +78,11 @@ function templatePicks(languageId: string): (TemplatePick | vscode.QuickPickItem
   return items;
 }
 
-export function registerReportCommands(getClient: () => LanguageClient | undefined): vscode.Disposable[] {
+export function registerReportCommands(getClient: () => BaseLanguageClient | undefined): vscode.Disposable[] {
   const execute = async <T>(command: string, args: unknown[]): Promise<T | undefined> => {
     const client = getClient();
     if (!client?.isRunning()) {
-      void vscode.window.showErrorMessage('govreport 语言服务器未运行，可运行“重启 govreport 语言服务器”。');
+      void vscode.window.showErrorMessage(serverNotRunning());
       return undefined;
     }
     return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
@@ -81,7 +90,7 @@ export function registerReportCommands(getClient: () => LanguageClient | undefin
 
   const activeEditor = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) void vscode.window.showWarningMessage('请先打开要编辑的年报。');
+    if (!editor) void vscode.window.showWarningMessage(vscode.l10n.t('Open the report to edit first.'));
     return editor;
   };
 
@@ -89,8 +98,8 @@ export function registerReportCommands(getClient: () => LanguageClient | undefin
     const editor = activeEditor();
     if (!editor) return;
     const pick = (await vscode.window.showQuickPick(templatePicks(editor.document.languageId), {
-      title: '插入年报模板',
-      placeHolder: '选择格式、排版和内容（可输入“表三”“Markdown”“2019”筛选）',
+      title: vscode.l10n.t('Insert Report Template'),
+      placeHolder: vscode.l10n.t('Choose the format, layout and content (type "Table 三", "Markdown" or "2019" to filter)'),
       matchOnDescription: true,
       matchOnDetail: true,
     })) as TemplatePick | undefined;
@@ -117,11 +126,16 @@ export function registerReportCommands(getClient: () => LanguageClient | undefin
     ]);
     if (!result) return;
     if (!result.applied) {
-      void vscode.window.showInformationMessage(`未转换：${result.converted === 0 ? result.notes.join('；') || reason(result) : reason(result)}`);
+      const why = result.converted === 0 ? result.notes.join(vscode.l10n.t('; ')) || reason(result) : reason(result);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Not converted: {0}', why));
       return;
     }
     // The notes list what was dropped and what is marked "—": worth reading before going on.
-    void vscode.window.showInformationMessage(`已将 ${result.converted} 个表格转换为 2021 年格式。`, {
+    const converted =
+      result.converted === 1
+        ? vscode.l10n.t('Converted 1 table to the 2021 format.')
+        : vscode.l10n.t('Converted {0} tables to the 2021 format.', result.converted);
+    void vscode.window.showInformationMessage(converted, {
       modal: true,
       detail: result.notes.join('\n'),
     });
@@ -132,7 +146,7 @@ export function registerReportCommands(getClient: () => LanguageClient | undefin
     if (!editor) return;
     const { document } = editor;
     const result = await execute<(EditOutcome & { edits: number }) | null>(SERVER.fixAll, [document.uri.toString(), document.version]);
-    if (result && !result.applied) void vscode.window.showInformationMessage(`没有修改：${reason(result)}`);
+    if (result && !result.applied) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed: {0}', reason(result)));
   };
 
   const openRuleDocs = async (): Promise<void> => {
@@ -149,7 +163,7 @@ export function registerReportCommands(getClient: () => LanguageClient | undefin
         typeof item.code === 'object' && item.code !== null && 'target' in item.code,
       );
     if (documented.length === 0) {
-      void vscode.window.showInformationMessage('光标处没有 govreport 发现的问题。');
+      void vscode.window.showInformationMessage(vscode.l10n.t('govreport found no problem at the cursor.'));
       return;
     }
     const rules = [...new Map(documented.map((item) => [String(item.code.value), item])).values()];
@@ -158,7 +172,7 @@ export function registerReportCommands(getClient: () => LanguageClient | undefin
         ? rules[0]
         : await vscode.window.showQuickPick(
             rules.map((item) => ({ label: String(item.code.value), detail: item.diagnostic.message, item })),
-            { title: '打开规则说明', placeHolder: '选择规则' },
+            { title: vscode.l10n.t('Open Rule Documentation'), placeHolder: vscode.l10n.t('Choose a rule') },
           ).then((picked) => picked?.item);
     if (chosen) await vscode.env.openExternal(chosen.code.target);
   };

@@ -2,7 +2,8 @@
 // pick; the chosen one opens. The server's index decides what belongs together (server/src/workspace.ts,
 // command govreport.server.listReports), so other editors can offer the same list.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
+import { serverNotRunning } from './commands';
 
 const LIST_REPORTS = 'govreport.server.listReports';
 
@@ -17,16 +18,16 @@ interface ReportPick extends vscode.QuickPickItem {
   uri: string;
 }
 
-export function registerListReports(getClient: () => LanguageClient | undefined): vscode.Disposable {
+export function registerListReports(getClient: () => BaseLanguageClient | undefined): vscode.Disposable {
   return vscode.commands.registerCommand('govreport.listReports', async (): Promise<void> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showWarningMessage('请先打开一份年报。');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a report first.'));
       return;
     }
     const client = getClient();
     if (!client?.isRunning()) {
-      void vscode.window.showErrorMessage('govreport 语言服务器未运行，可运行“重启 govreport 语言服务器”。');
+      void vscode.window.showErrorMessage(serverNotRunning());
       return;
     }
     const current = editor.document.uri.toString();
@@ -35,7 +36,9 @@ export function registerListReports(getClient: () => LanguageClient | undefined)
       | null;
     if (!result?.agency || result.reports.length === 0) {
       void vscode.window.showInformationMessage(
-        '没有识别出这份年报所属的机关（按标题中的机关名称和年度识别；可在设置 govreport.agency 中指定）。',
+        vscode.l10n.t(
+          'Could not tell which agency this report belongs to (it is found from the agency name and the year in the title; the setting govreport.agency can name it).',
+        ),
       );
       return;
     }
@@ -43,15 +46,16 @@ export function registerListReports(getClient: () => LanguageClient | undefined)
       const uri = vscode.Uri.parse(report.uri);
       const here = report.uri === current;
       return {
-        label: `${report.year} 年度`,
-        description: [here ? '当前文件' : report.open ? '已打开' : '', report.agency ?? ''].filter(Boolean).join(' · '),
+        label: vscode.l10n.t('Report for {0}', report.year),
+        description: [here ? vscode.l10n.t('this file') : report.open ? vscode.l10n.t('open') : '', report.agency ?? ''].filter(Boolean).join(' · '),
         detail: vscode.workspace.asRelativePath(uri),
         uri: report.uri,
       };
     });
     const chosen = await vscode.window.showQuickPick(picks, {
-      title: `列出本机关历年年报：${result.agency}`,
-      placeHolder: `共 ${picks.length} 份，选择要打开的年报`,
+      title: vscode.l10n.t('Reports of {0} by year', result.agency),
+      placeHolder:
+        picks.length === 1 ? vscode.l10n.t('1 report; choose it to open it') : vscode.l10n.t('{0} reports; choose one to open', picks.length),
       matchOnDescription: true,
       matchOnDetail: true,
     });

@@ -1,14 +1,17 @@
 // The command line, bin name `govreport`: `check` and `fix`. This file parses argv and wires the
 // helpers in ./cli/ to the language service; everything that can be tested alone lives there.
 import * as fs from 'node:fs';
-import { analyze, analyzeReport, listRules } from './service/analyze';
-import type { Report } from './service/model';
-import type { AnalysisResult, Diagnostic, Locale } from './service/types';
-import { parseArgs, type UsageError } from './cli/args';
+import { analyze, analyzeReport, listRules, suppressFindings } from './service/analyze';
+import type { AnalysisResult, AnalyzeOptions, Diagnostic, Locale } from './service/types';
+import { CliConfig, type ConfigMode } from './cli/config';
+import { parseArgs, type ExtractFormat, type UsageError } from './cli/args';
 import { decodeBuffer, encodeText, type DecodedText } from './cli/decode';
 import { unifiedDiff } from './cli/diff';
 import { fixText } from './cli/edits';
-import { collectInputs, describeError, type Input } from './cli/files';
+import { collectInputs, describeError, REPORT_EXTENSIONS, type Input } from './cli/files';
+import { cannotFixConverted, convertInput, CONVERTED_EXTENSIONS, inputKind, mapFindings, type ConvertedFile, type ConvertedInput } from './cli/inputs';
+import { ExtractWriter, ProgressBar, recordValues } from './cli/extract';
+import { analyzeDocument } from './service/document';
 import { localeFromEnv, messages, parseLocale, type Messages } from './cli/messages';
 import { addWorkspaceFindings, summarizeFile, type WorkspaceFile } from './cli/workspace';
 import {
@@ -43,6 +46,16 @@ interface Loaded {
   input: Input;
   bytes: Buffer;
   decoded: DecodedText;
+  /** A web page or Word file: `decoded.text` is then the report text made of it (cli/inputs.ts). */
+  converted?: ConvertedInput;
+}
+
+/** Reads one input; a web page or Word file (by its name) is converted into report text. */
+async function loadOne(input: Input): Promise<Loaded> {
+  const bytes = input.kind === 'stdin' ? await readStdin() : fs.readFileSync(input.absolutePath);
+  const converted = input.kind === 'file' ? await convertInput(inputKind(input.path), bytes) : null;
+  if (converted) return { input, bytes, decoded: { text: converted.text, encoding: 'utf-8' }, converted };
+  return { input, bytes, decoded: decodeBuffer(bytes) };
 }
 
 /** Reads and decodes each input; unreadable ones are reported on stderr and left out. */
@@ -51,8 +64,7 @@ async function load(inputs: readonly Input[], text: Messages): Promise<{ loaded:
   let failed = false;
   for (const input of inputs) {
     try {
-      const bytes = input.kind === 'stdin' ? await readStdin() : fs.readFileSync(input.absolutePath);
-      loaded.push({ input, bytes, decoded: decodeBuffer(bytes) });
+      loaded.push(await loadOne(input));
     } catch (error) {
       process.stderr.write(text.cannotRead(input.path, describeError(error)) + '\n');
       failed = true;
@@ -87,24 +99,24 @@ function usageError(error: UsageError, text: Messages): Exit {
   return 2;
 }
 
-function collect(paths: readonly string[], text: Messages): { inputs: Input[]; failed: boolean } {
-  const { inputs, errors } = collectInputs(paths);
+function collect(paths: readonly string[], text: Messages, extensions: RegExp = REPORT_EXTENSIONS): { inputs: Input[]; failed: boolean } {
+  const { inputs, errors } = collectInputs(paths, process.cwd(), extensions);
   for (const error of errors) process.stderr.write(text.cannotRead(error.path, error.reason) + '\n');
   return { inputs, failed: errors.length > 0 };
 }
 
-function safeAnalyze(source: string, locale: Locale, path: string): AnalysisResult | Error {
+function safeAnalyze(source: string, options: AnalyzeOptions, path: string): AnalysisResult | Error {
   try {
-    return analyze(source, { locale });
+    return analyze(source, options);
   } catch (error) {
     return error instanceof Error ? error : new Error(`${path}: ${String(error)}`);
   }
 }
 
 /** As safeAnalyze, keeping the parsed report for the workspace rules. */
-function safeAnalyzeReport(source: string, locale: Locale, path: string): { report: Report | null; result: AnalysisResult } | Error {
+function safeAnalyzeReport(source: string, options: AnalyzeOptions, path: string): ReturnType<typeof analyzeReport> | Error {
   try {
-    return analyzeReport(source, { locale });
+    return analyzeReport(source, options);
   } catch (error) {
     return error instanceof Error ? error : new Error(`${path}: ${String(error)}`);
   }
@@ -114,9 +126,25 @@ function reportInternalError(path: string, error: Error): void {
   process.stderr.write(`govreport: ${path}: ${error.stack ?? error.message}\n`);
 }
 
-async function check(format: 'text' | 'json' | 'sarif', locale: Locale, paths: readonly string[], env: NodeJS.ProcessEnv): Promise<Exit> {
+/** The options of one file: the config files' rules and format over the defaults (cli/config.ts). */
+function fileOptions(configs: CliConfig, input: Input, locale: Locale): { options: AnalyzeOptions; ignored: boolean } {
+  const config = configs.optionsFor(input);
+  return { options: { locale, rules: config.rules, ...(config.format ? { format: config.format } : {}) }, ignored: config.ignored };
+}
+
+async function check(
+  format: 'text' | 'json' | 'sarif',
+  locale: Locale,
+  paths: readonly string[],
+  env: NodeJS.ProcessEnv,
+  configMode: ConfigMode = { kind: 'lookup' },
+): Promise<Exit> {
   const text = messages(locale);
-  const collected = collect(paths, text);
+  const configs = new CliConfig(configMode, locale, (line) => process.stderr.write(line + '\n'));
+  // Inline suppression comments take effect once the workspace rules' findings are in (below).
+  const suppress: { result: AnalysisResult; source: string; options: AnalyzeOptions }[] = [];
+  const converted: ConvertedFile[] = [];
+  const collected = collect(paths, text, CONVERTED_EXTENSIONS);
   const { loaded, failed } = await load(collected.inputs, text);
   let broken = collected.failed || failed;
   const files: CheckedFile[] = [];
@@ -125,19 +153,31 @@ async function check(format: 'text' | 'json' | 'sarif', locale: Locale, paths: r
     reportInternalError(path, error instanceof Error ? error : new Error(String(error)));
     broken = true;
   };
-  for (const { input, decoded } of loaded) {
-    const analysed = safeAnalyzeReport(decoded.text, locale, input.path);
+  for (const { input, decoded, converted: source } of loaded) {
+    const { options, ignored } = fileOptions(configs, input, locale);
+    if (ignored) continue; // an ignore glob of a .govreportrc.json
+    const analysed = safeAnalyzeReport(decoded.text, { ...options, suppressions: false }, input.path);
     if (analysed instanceof Error) {
       reportInternalError(input.path, analysed);
       broken = true;
       continue;
     }
-    const { report, result } = analysed;
-    files.push({ path: input.path, absolutePath: input.kind === 'file' ? input.absolutePath : undefined, result });
-    workspace.push({ path: input.path, summary: summarizeFile(input.path, report, workspaceError), result });
+    const { result } = analysed;
+    const locations = source ? new Map<Diagnostic, string>() : undefined;
+    files.push({ path: input.path, absolutePath: input.kind === 'file' ? input.absolutePath : undefined, result, locations, input: source?.kind });
+    if (source && locations) converted.push({ path: input.path, converted: source, result, locations });
+    workspace.push({ path: input.path, summaries: summarizeFile(input.path, analysed.reports, workspaceError), result, rules: options.rules });
+    suppress.push({ result, source: decoded.text, options });
   }
   // All files of the run form the workspace: carry-over and similarity across them.
   addWorkspaceFindings(workspace, locale, workspaceError);
+  const workspaceChecked = workspace.reduce((count, file) => count + file.summaries.length, 0) >= 2;
+  for (const { result, source, options } of suppress) {
+    result.diagnostics = suppressFindings(source, result.diagnostics, { ...options, isReport: result.format !== null, workspaceChecked });
+  }
+  // Web pages and Word files: findings move from their report text to the page's source, by name.
+  mapFindings(converted, locale);
+  if (configs.failed) broken = true;
   let output: string;
   if (format === 'json') output = formatJson(files);
   else if (format === 'sarif') output = formatSarif(files, { version: VERSION, rules: listRules(), locale });
@@ -147,8 +187,15 @@ async function check(format: 'text' | 'json' | 'sarif', locale: Locale, paths: r
   return countFindings(files).errors > 0 ? 1 : 0;
 }
 
-async function fix(dryRun: boolean, locale: Locale, paths: readonly string[], env: NodeJS.ProcessEnv): Promise<Exit> {
+async function fix(
+  dryRun: boolean,
+  locale: Locale,
+  paths: readonly string[],
+  env: NodeJS.ProcessEnv,
+  configMode: ConfigMode = { kind: 'lookup' },
+): Promise<Exit> {
   const text = messages(locale);
+  const configs = new CliConfig(configMode, locale, (line) => process.stderr.write(line + '\n'));
   const collected = collect(paths, text);
   const { loaded, failed } = await load(collected.inputs, text);
   let broken = collected.failed || failed;
@@ -161,8 +208,20 @@ async function fix(dryRun: boolean, locale: Locale, paths: readonly string[], en
   let fixedTotal = 0;
   let fixedFiles = 0;
 
-  for (const { input, bytes, decoded } of loaded) {
-    const original = safeAnalyze(decoded.text, locale, input.path);
+  for (const { input, bytes, decoded, converted } of loaded) {
+    if (converted) {
+      // An edit of the report text made of a page is no edit of the page: check it, convert it to fix it.
+      process.stderr.write(cannotFixConverted(input.path, locale) + '\n');
+      broken = true;
+      continue;
+    }
+    const { options, ignored } = fileOptions(configs, input, locale);
+    if (ignored) {
+      // Ignored by a .govreportrc.json: left as it is (stdin passes through unchanged).
+      if (input.kind === 'stdin' && !dryRun) process.stdout.write(bytes);
+      continue;
+    }
+    const original = safeAnalyze(decoded.text, options, input.path);
     if (original instanceof Error) {
       reportInternalError(input.path, original);
       broken = true;
@@ -172,8 +231,9 @@ async function fix(dryRun: boolean, locale: Locale, paths: readonly string[], en
     let outcome: ReturnType<typeof fixText>;
     let final: AnalysisResult;
     try {
-      outcome = fixText(decoded.text, (current) => (current === decoded.text ? original : analyze(current, { locale })).diagnostics);
-      final = outcome.text === decoded.text ? original : analyze(outcome.text, { locale });
+      // Suppressed findings are not fixed, and the suppression comments are never touched.
+      outcome = fixText(decoded.text, (current) => (current === decoded.text ? original : analyze(current, options)).diagnostics);
+      final = outcome.text === decoded.text ? original : analyze(outcome.text, options);
     } catch (error) {
       reportInternalError(input.path, error instanceof Error ? error : new Error(String(error)));
       broken = true;
@@ -227,8 +287,76 @@ async function fix(dryRun: boolean, locale: Locale, paths: readonly string[], en
   lines.push(formatSummary(countFindings(remaining), locale, color));
   reportStream.write(lines.join('\n') + '\n');
 
-  if (broken) return 2;
+  if (broken || configs.failed) return 2;
   return countFindings(remaining).errors > 0 ? 1 : 0;
+}
+
+/** Writes to stdout, waiting when the reader is slower than the reports (bounded memory). */
+async function writeOut(chunk: string): Promise<void> {
+  if (chunk === '' || process.stdout.write(chunk)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+  });
+}
+
+/**
+ * `govreport extract`: one record per report (a file of several reports gives several), each file read,
+ * analysed and written before the next is read. The workspace rules are left out: they would need every
+ * report at once. Exit 2 when a file could not be read, 0 otherwise (findings are data here).
+ */
+async function extract(format: ExtractFormat, bom: boolean, locale: Locale, paths: readonly string[], configMode: ConfigMode = { kind: 'lookup' }): Promise<Exit> {
+  const text = messages(locale);
+  const configs = new CliConfig(configMode, locale, (line) => process.stderr.write(line + '\n'));
+  const collected = collect(paths, text, CONVERTED_EXTENSIONS);
+  let broken = collected.failed;
+  const writer = new ExtractWriter(format, bom);
+  const progress = process.stderr.isTTY ? new ProgressBar(process.stderr, collected.inputs.length) : null;
+  await writeOut(writer.start());
+  let done = 0;
+  for (const input of collected.inputs) {
+    progress?.update(done, input.path);
+    let loaded: Loaded;
+    try {
+      loaded = await loadOne(input);
+    } catch (error) {
+      progress?.done();
+      process.stderr.write(text.cannotRead(input.path, describeError(error)) + '\n');
+      broken = true;
+      done++;
+      continue;
+    }
+    const { options, ignored } = fileOptions(configs, input, locale);
+    if (!ignored) {
+      try {
+        const { reports, result } = analyzeDocument(loaded.decoded.text, options);
+        const kind = loaded.converted?.kind ?? 'text';
+        // One record per report; a file that is no report gives none, and a note.
+        const parts = (reports.length > 0 ? reports.map((part) => part.result) : [result]).filter((part) => part.format !== null);
+        if (parts.length === 0) {
+          progress?.done();
+          process.stderr.write(`${input.path}: ${text.notReport}\n`);
+        }
+        let chunk = '';
+        parts.forEach((part, index) => (chunk += writer.record(recordValues(input.path, index + 1, kind, part))));
+        await writeOut(chunk);
+      } catch (error) {
+        progress?.done();
+        reportInternalError(input.path, error instanceof Error ? error : new Error(String(error)));
+        broken = true;
+      }
+    }
+    done++;
+  }
+  progress?.update(done, '');
+  progress?.done();
+  await writeOut(writer.end());
+  return broken || configs.failed ? 2 : 0;
 }
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
@@ -256,9 +384,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       process.stdout.write(VERSION + '\n');
       return 0;
     case 'check':
-      return check(command.format, command.locale ?? localeFromEnv(env), command.paths, env);
+      return check(command.format, command.locale ?? localeFromEnv(env), command.paths, env, command.config);
     case 'fix':
-      return fix(command.dryRun, command.locale ?? localeFromEnv(env), command.paths, env);
+      return fix(command.dryRun, command.locale ?? localeFromEnv(env), command.paths, env, command.config);
+    case 'extract':
+      return extract(command.format, command.bom, command.locale ?? localeFromEnv(env), command.paths, command.config);
   }
 }
 

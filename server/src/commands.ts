@@ -2,7 +2,7 @@
 // "插入年报模板", "将表格转换为 2021 年格式" and "修复所有可自动修复的问题" call these; any other LSP client
 // can too. The work is the service's (templates/render.ts, convert.ts, fix-all.ts); this file checks the
 // arguments (never trusting them), finds the document and sends edits with workspace/applyEdit.
-import type { CancellationToken, Connection, ExecuteCommandParams, ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, ExecuteCommandParams, ServerCapabilities, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { convertTo2021 } from './service/convert';
 import { renderReport, renderTable, type RenderLayout } from './service/templates/render';

@@ -17,7 +17,7 @@ import {
   SymbolInformation,
   SymbolKind,
   TextEdit as LspTextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportPart } from './service/document';
 import {

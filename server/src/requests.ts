@@ -3,7 +3,7 @@
 // a turn; long handlers call `checkpoint` between steps. `guardRequest` wraps a handler so that a
 // cancelled request is answered with RequestCancelled (as LSP asks) and any other failure is logged
 // and answered with the handler's empty answer instead of an error: an editor never sees a crash.
-import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 
 /** Thrown by `throwIfCancelled`; `guardRequest` turns it into the RequestCancelled answer. */
 export function cancelledError(): ResponseError<void> {

@@ -2,7 +2,8 @@
 // into a fresh code-server (VS Code 1.100.3), opens a seed report from the explorer in headless Chromium,
 // waits for the squiggles and the Problems panel rows, checks their text, hovers a cell and takes
 // screenshots into test-output/e2e/browser/. With UPDATE_SCREENSHOT=1 it also writes the README
-// screenshot docs/images/screenshot.png (the fictional 2022 sample with its deliberate mistakes).
+// screenshots docs/images/screenshot.png (the fictional 2022 sample with its deliberate mistakes) and
+// docs/images/preview.png (its table preview beside it).
 // Usage: node test/e2e/browser.js [path/to/govreport.vsix]   (default: dist/govreport.vsix)
 'use strict';
 const fs = require('fs');
@@ -20,6 +21,7 @@ const SEED_ROWS = [
 ];
 const SAMPLE = '望湖街道办事处2022年政府信息公开工作年度报告.md';
 const SCREENSHOT = path.join(h.REPO, 'docs', 'images', 'screenshot.png');
+const PREVIEW_SCREENSHOT = path.join(h.REPO, 'docs', 'images', 'preview.png');
 
 async function main() {
   if (!h.installed()) throw new Error('code-server/playwright-core/chromium missing: run bash test/e2e/setup.sh');
@@ -91,7 +93,7 @@ async function main() {
     //    so it stays Plain Text) and the sample .md named like a report is govreport.
     await openFromExplorer(page, SAMPLE);
     await page.waitForFunction(
-      () => [...document.querySelectorAll('.statusbar-item')].some((el) => /政府信息公开年报|govreport/.test(el.textContent || '')),
+      () => [...document.querySelectorAll('.statusbar-item')].some((el) => /政府信息公开年报|Government Disclosure Report|govreport/.test(el.textContent || '')),
       undefined,
       { timeout: 30000 },
     );
@@ -116,7 +118,42 @@ async function main() {
       h.log(`README screenshot -> ${path.relative(h.REPO, SCREENSHOT)}`);
     }
 
-    // 6. The extension host ran the installed copy, and logged no error.
+    // 6. The table preview beside the sample (the editor title button): its wrong totals marked with the
+    //    values their sums give, the cell at the cursor outlined once the cursor moves to line 65.
+    if (await page.locator('.markers-panel').isVisible().catch(() => false)) await page.keyboard.press('Control+J');
+    // Room for the editor and the preview side by side: a wider window, and the explorer goes.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.keyboard.press('Control+B');
+    await page.locator('.editor-actions .codicon-open-preview').first().click();
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await preview.locator('.gr-expected').nth(2).waitFor({ timeout: 30000 });
+    const expected = await preview.locator('.gr-expected').allInnerTexts();
+    h.log(`preview: ${expected.join(', ')}`);
+    if (expected.join(',') !== '应为 5,应为 17,应为 2') throw new Error(`preview marks ${JSON.stringify(expected)}, expected 应为 5, 应为 17, 应为 2`);
+    // Into the text editor, by the editor's own box: its view-lines element may reach under the preview.
+    const editorBox = await page.locator('.editor-instance .monaco-editor').first().boundingBox();
+    if (!editorBox) throw new Error('no text editor on screen');
+    await page.mouse.click(editorBox.x + 120, editorBox.y + 120);
+    // Word wrap (Alt+Z), so the wide table rows are seen whole next to the preview.
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Alt+Z');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('65:57');
+    await page.keyboard.press('Enter');
+    await preview.locator('td.gr-cursor').first().waitFor({ timeout: 15000 });
+    const atCursor = await preview.locator('td.gr-cursor').first().innerText();
+    h.log(`preview cell at the cursor: ${atCursor}`);
+    if (!atCursor.startsWith('6')) throw new Error(`the preview outlines "${atCursor}" at line 65, expected the total 6`);
+    await page.waitForTimeout(300);
+    const previewShot = path.join(shots, '5-sample-preview.png');
+    await page.screenshot({ path: previewShot });
+    if (process.env.UPDATE_SCREENSHOT) {
+      fs.copyFileSync(previewShot, PREVIEW_SCREENSHOT);
+      h.log(`README preview screenshot -> ${path.relative(h.REPO, PREVIEW_SCREENSHOT)}`);
+    }
+
+    // 7. The extension host ran the installed copy, and logged no error.
     const hostLog = findFile(path.join(run.userData, 'logs'), /^(remote)?exthost\.log$/);
     const text = hostLog ? fs.readFileSync(hostLog, 'utf8') : '';
     if (!/_doActivateExtension govreport\.govreport/.test(text)) throw new Error('govreport.govreport was not activated (extension host log)');

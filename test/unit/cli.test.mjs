@@ -1024,14 +1024,23 @@ describe('helpers: arguments and locale', () => {
     const { parseArgs } = await loadHelpers();
     assert.deepEqual(parseArgs(['check', 'a', '--format', 'sarif', 'b', '--locale=en-US']), {
       ok: true,
-      command: { kind: 'check', format: 'sarif', locale: 'en', paths: ['a', 'b'] },
+      command: { kind: 'check', format: 'sarif', locale: 'en', paths: ['a', 'b'], config: { kind: 'lookup' } },
     });
-    assert.deepEqual(parseArgs(['fix', '--dry-run', '-']), { ok: true, command: { kind: 'fix', dryRun: true, locale: undefined, paths: ['-'] } });
+    assert.deepEqual(parseArgs(['fix', '--dry-run', '-']), {
+      ok: true,
+      command: { kind: 'fix', dryRun: true, locale: undefined, paths: ['-'], config: { kind: 'lookup' } },
+    });
+    assert.deepEqual(parseArgs(['check', '--config', 'x/.govreportrc.json', 'a']).command.config, { kind: 'file', path: 'x/.govreportrc.json' });
+    assert.deepEqual(parseArgs(['fix', '--no-config', 'a']).command.config, { kind: 'none' });
+    assert.equal(parseArgs(['check', '--config']).error.kind, 'missing-value');
     assert.equal(parseArgs(['check', '--format']).error.kind, 'missing-value');
     assert.equal(parseArgs(['check', '-x', 'a']).error.kind, 'unknown-option');
     assert.equal(parseArgs(['lint', 'a']).error.kind, 'unknown-command');
     assert.equal(parseArgs([]).error.kind, 'no-command');
-    assert.deepEqual(parseArgs(['check', '--', '--help']), { ok: true, command: { kind: 'check', format: 'text', locale: undefined, paths: ['--help'] } });
+    assert.deepEqual(parseArgs(['check', '--', '--help']), {
+      ok: true,
+      command: { kind: 'check', format: 'text', locale: undefined, paths: ['--help'], config: { kind: 'lookup' } },
+    });
   });
 
   test('localeFromEnv', async () => {

@@ -1,5 +1,6 @@
 // Parsing the command line. No dependencies: options are few and the grammar is plain.
 import type { Locale } from '../service/types';
+import type { ConfigMode } from './config';
 import { parseLocale } from './messages';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -7,8 +8,12 @@ export type OutputFormat = 'text' | 'json' | 'sarif';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; format: OutputFormat; locale?: Locale; paths: string[] }
-  | { kind: 'fix'; dryRun: boolean; locale?: Locale; paths: string[] };
+  | { kind: 'check'; format: OutputFormat; locale?: Locale; paths: string[]; config: ConfigMode }
+  | { kind: 'fix'; dryRun: boolean; locale?: Locale; paths: string[]; config: ConfigMode }
+  | { kind: 'extract'; format: ExtractFormat; bom: boolean; locale?: Locale; paths: string[]; config: ConfigMode };
+
+export type ExtractFormat = 'csv' | 'json';
+const EXTRACT_FORMATS: readonly ExtractFormat[] = ['csv', 'json'];
 
 export type UsageError =
   | { kind: 'unknown-command'; value: string }
@@ -32,13 +37,17 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (name === undefined) return { ok: false, error: { kind: 'no-command' } };
   if (name === 'help') return { ok: true, command: { kind: 'help' } };
   if (name === 'version') return { ok: true, command: { kind: 'version' } };
-  if (name !== 'check' && name !== 'fix') {
+  if (name !== 'check' && name !== 'fix' && name !== 'extract') {
     return { ok: false, error: name.startsWith('-') ? { kind: 'unknown-option', value: name } : { kind: 'unknown-command', value: name } };
   }
 
   let format: OutputFormat = 'text';
   let locale: Locale | undefined;
   let dryRun = false;
+  let extractFormat: ExtractFormat = 'csv';
+  let bom = false;
+  // .govreportrc.json: looked up from each file's folder unless --config names one or --no-config.
+  let config: ConfigMode = { kind: 'lookup' };
   const paths: string[] = [];
   let error: UsageError | undefined;
 
@@ -72,8 +81,23 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       const parsed = parseLocale(value);
       if (!parsed) error = { kind: 'bad-value', option, value, allowed: 'zh-CN|en' };
       else locale = parsed;
+    } else if (option === '--format' && name === 'extract') {
+      const value = takeValue();
+      if (value === undefined) break;
+      if (!(EXTRACT_FORMATS as readonly string[]).includes(value)) {
+        error = { kind: 'bad-value', option, value, allowed: EXTRACT_FORMATS.join('|') };
+      } else extractFormat = value as ExtractFormat;
+    } else if (arg === '--bom' && name === 'extract') {
+      bom = true;
     } else if (arg === '--dry-run' && name === 'fix') {
       dryRun = true;
+    } else if (option === '--config') {
+      const value = takeValue();
+      if (value === undefined) break;
+      if (value === '') error = { kind: 'missing-value', option };
+      else config = { kind: 'file', path: value };
+    } else if (arg === '--no-config') {
+      config = { kind: 'none' };
     } else {
       error = { kind: 'unknown-option', value: arg };
     }
@@ -82,6 +106,11 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (paths.length === 0) return { ok: false, error: { kind: 'no-paths' }, locale };
   return {
     ok: true,
-    command: name === 'check' ? { kind: 'check', format, locale, paths } : { kind: 'fix', dryRun, locale, paths },
+    command:
+      name === 'check'
+        ? { kind: 'check', format, locale, paths, config }
+        : name === 'extract'
+          ? { kind: 'extract', format: extractFormat, bom, locale, paths, config }
+          : { kind: 'fix', dryRun, locale, paths, config },
   };
 }

@@ -41,7 +41,8 @@ function byName(a: fs.Dirent, b: fs.Dirent): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-export function collectInputs(args: readonly string[], cwd: string = process.cwd()): CollectedInputs {
+/** `extensions`: the names searched for in folders (a file named explicitly is read whatever its name). */
+export function collectInputs(args: readonly string[], cwd: string = process.cwd(), extensions: RegExp = REPORT_EXTENSIONS): CollectedInputs {
   const inputs: Input[] = [];
   const errors: InputError[] = [];
   const seen = new Set<string>();
@@ -87,7 +88,7 @@ export function collectInputs(args: readonly string[], cwd: string = process.cwd
       if (isDirectory) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         walk(childShown, childAbsolute);
-      } else if (isFile && REPORT_EXTENSIONS.test(entry.name)) {
+      } else if (isFile && extensions.test(entry.name)) {
         addFile(childShown, childAbsolute);
       }
     }

@@ -1,5 +1,6 @@
 // The command line's own words, in the two locales the service knows.
 import type { Locale } from '../service/types';
+import { localeFromEnvironment } from '../service/locale';
 
 export interface Counts {
   files: number;
@@ -28,6 +29,7 @@ export interface Messages {
 const USAGE_ZH = `用法：
   govreport check [--format text|json|sarif] [--locale zh-CN|en] 路径...
   govreport fix [--dry-run] [--locale zh-CN|en] 路径...
+  govreport extract [--format csv|json] [--bom] 路径...
   govreport --help | --version
 
 检查政府信息公开工作年度报告的章节、表格和勾稽关系。
@@ -35,16 +37,22 @@ const USAGE_ZH = `用法：
 命令：
   check        检查报告并列出问题
   fix          应用所有可自动修复的问题（直接写回文件）
+  extract      每份报告输出一条记录（机关、年度、格式、全部表格数值、问题数），见 docs/extract.md
 
 选项：
-  --format     输出格式：text（默认）、json 或 sarif
-  --locale     消息语言：zh-CN 或 en（默认取自 LC_ALL / LC_MESSAGES / LANG）
+  --format     输出格式：text（默认）、json 或 sarif；extract 为 csv（默认）或 json
+  --locale     消息语言：zh-CN 或 en（默认取自 LC_ALL / LC_MESSAGES / LANG：
+               未设置、C、POSIX 或 zh* 为中文，其他语言为英文）
   --dry-run    只以 unified diff 显示修改，不写文件
+  --bom        extract 的 CSV 以 UTF-8 BOM 开头（Excel 需要它才能正确显示中文）
+  --config     使用指定的配置文件，而不是从各文件所在文件夹向上查找 .govreportrc.json
+  --no-config  不读取任何 .govreportrc.json
   -h, --help   显示本帮助
   -v, --version
                显示版本
 
 路径可以是文件、目录（递归查找 *.txt、*.md、*.govreport）或 -（标准输入）。
+check 和 extract 还读取网页（*.html、*.htm）和 Word 文件（*.docx），目录中也一并查找。
 文件编码自动识别：UTF-8（可带 BOM）、带 BOM 的 UTF-16、GB18030/GBK。
 退出状态：0 没有错误；1 至少有一个错误；2 用法错误或文件无法读取。
 `;
@@ -52,6 +60,7 @@ const USAGE_ZH = `用法：
 const USAGE_EN = `Usage:
   govreport check [--format text|json|sarif] [--locale zh-CN|en] PATH...
   govreport fix [--dry-run] [--locale zh-CN|en] PATH...
+  govreport extract [--format csv|json] [--bom] PATH...
   govreport --help | --version
 
 Checks Chinese government information disclosure annual reports: sections, tables and totals.
@@ -59,16 +68,22 @@ Checks Chinese government information disclosure annual reports: sections, table
 Commands:
   check        check reports and list the findings
   fix          apply every automatic fix (writes the files in place)
+  extract      one record per report (agency, year, format, every table value, finding counts); docs/extract.md
 
 Options:
-  --format     output format: text (default), json or sarif
-  --locale     message language: zh-CN or en (default from LC_ALL / LC_MESSAGES / LANG)
+  --format     output format: text (default), json or sarif; for extract csv (default) or json
+  --locale     message language: zh-CN or en (default from LC_ALL / LC_MESSAGES / LANG:
+               Chinese when unset, C, POSIX or zh*, English for any other language)
   --dry-run    print the changes as a unified diff and write nothing
+  --bom        start extract's CSV with a UTF-8 byte order mark (Excel needs it to show Chinese)
+  --config     use this configuration file instead of looking up .govreportrc.json from each file's folder
+  --no-config  read no .govreportrc.json
   -h, --help   show this help
   -v, --version
                show the version
 
 PATH is a file, a directory (searched recursively for *.txt, *.md, *.govreport) or - for stdin.
+check and extract also read web pages (*.html, *.htm) and Word files (*.docx), in directories too.
 Encodings are detected: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK.
 Exit status: 0 no errors; 1 at least one error; 2 bad usage or a file that cannot be read.
 `;
@@ -116,10 +131,12 @@ export function messages(locale: Locale): Messages {
   return locale === 'en' ? en : zh;
 }
 
-/** The locale from the environment: LC_ALL, then LC_MESSAGES, then LANG; English when it starts with "en". */
+/**
+ * The locale from the environment (LC_ALL, then LC_MESSAGES, then LANG; GNU LANGUAGE): Chinese unless it
+ * clearly names another language, so an unset or C/POSIX locale gives Chinese (service/locale.ts).
+ */
 export function localeFromEnv(env: NodeJS.ProcessEnv): Locale {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en/i.test(value) ? 'en' : 'zh-CN';
+  return localeFromEnvironment(env);
 }
 
 /** A --locale value: zh-CN or en (zh*, en* accepted); undefined when it is neither. */

@@ -10,6 +10,10 @@ export interface CheckedFile {
   /** Absolute path, for SARIF URIs of files given by absolute path; undefined for stdin. */
   absolutePath?: string;
   result: AnalysisResult;
+  /** A web page or Word file read as a report (cli/inputs.ts); absent for text. */
+  input?: 'html' | 'docx';
+  /** For web pages and Word files: each finding's place by name ("表三 第5行 第3列"). */
+  locations?: Map<Diagnostic, string>;
 }
 
 export function countFindings(files: readonly CheckedFile[]): Counts {
@@ -45,13 +49,16 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
-/** `path:line:col: severity rule-id message`, 1-based line and column. */
-export function formatDiagnosticLine(path: string, diagnostic: Diagnostic, color = false): string {
+/**
+ * `path:line:col: severity rule-id message`, 1-based line and column; `path: 表三 第5行 第3列: …` when a
+ * place name is given instead (a Word file, where lines and columns mean nothing).
+ */
+export function formatDiagnosticLine(path: string, diagnostic: Diagnostic, color = false, place?: string): string {
   const severityColor: Record<Severity, (s: string) => string> = color
     ? { error: ansi.red, warning: ansi.yellow, info: ansi.blue }
     : { error: plain, warning: plain, info: plain };
   const { line, character } = diagnostic.range.start;
-  const where = `${path}:${line + 1}:${character + 1}:`;
+  const where = place !== undefined ? `${path}: ${place}:` : `${path}:${line + 1}:${character + 1}:`;
   const message = diagnostic.message.replace(/\s*[\r\n]+\s*/g, ' ');
   // A place in another file (workspace rules: last year's report) is shown so it can be opened.
   const elsewhere = (diagnostic.relatedInformation ?? [])
@@ -81,7 +88,7 @@ export function formatText(files: readonly CheckedFile[], locale: Locale, color 
       lines.push(color ? ansi.dim(line) : line);
     }
     for (const diagnostic of [...file.result.diagnostics].sort(byPosition)) {
-      lines.push(formatDiagnosticLine(file.path, diagnostic, color));
+      lines.push(formatDiagnosticLine(file.path, diagnostic, color, file.input === 'docx' ? file.locations?.get(diagnostic) : undefined));
     }
     if (lines.length === 0) continue;
     // Files with findings are set apart by a blank line; "not recognised" notes stay together.
@@ -103,6 +110,8 @@ export interface JsonDiagnostic {
   message: string;
   range: Diagnostic['range'];
   href?: string;
+  /** Web pages and Word files only: the place by name, "表三 第5行 第3列" or "第12段". */
+  location?: string;
   /** Places in other files of the run (the workspace rules' last-year report), by their path as shown. */
   relatedInformation?: { path: string; range: Diagnostic['range']; message: string }[];
 }
@@ -113,6 +122,10 @@ export interface JsonReport {
     path: string;
     format: AnalysisResult['format'];
     year: number | null;
+    /** Only for a web page ("html") or a Word file ("docx"); for "docx", `range` is in the report text made of it. */
+    input?: 'html' | 'docx';
+    /** Only for a file of several reports: each report's place, agency, year and format. */
+    reports?: NonNullable<AnalysisResult['reports']>;
     diagnostics: JsonDiagnostic[];
   }>;
 }
@@ -124,9 +137,13 @@ export function toJson(files: readonly CheckedFile[]): JsonReport {
       path: file.path,
       format: file.result.format,
       year: file.result.year,
+      ...(file.input ? { input: file.input } : {}),
+      ...(file.result.reports ? { reports: file.result.reports } : {}),
       diagnostics: file.result.diagnostics.map((d) => {
         const out: JsonDiagnostic = { rule: d.rule, severity: d.severity, message: d.message, range: d.range };
         if (d.href) out.href = d.href;
+        const place = file.locations?.get(d);
+        if (place !== undefined) out.location = place;
         // Only places in other files: the shape of every other finding stays as it was.
         const elsewhere = (d.relatedInformation ?? []).filter((info) => info.uri !== undefined);
         if (elsewhere.length > 0) {
@@ -196,6 +213,11 @@ export function toSarif(files: readonly CheckedFile[], options: SarifOptions): R
         message: { text: d.message },
         locations: [location(d.range)],
       };
+      const place = file.locations?.get(d);
+      if (file.input === 'docx') {
+        // A Word file has no lines: the whole file, and the place by name.
+        result.locations = [{ physicalLocation: { artifactLocation: { uri } }, ...(place ? { message: { text: place } } : {}) }];
+      }
       const index = ruleIndex.get(d.rule);
       if (index !== undefined) result.ruleIndex = index;
       if (d.relatedInformation && d.relatedInformation.length > 0) {

@@ -1,9 +1,10 @@
 // analyze(text) = parse once, run every rule, turn spans into LSP ranges. Pure: no I/O, no globals
 // beyond the constant rule list; safe on any string.
 import type { Report } from './model';
-import { analyzeDocument } from './document';
+import { analyzeDocument, type ReportPart } from './document';
 import { parse } from './reader/parse';
 import { rules, type Rule } from './rules';
+import { applySuppressions, readSuppressions, UNUSED_SUPPRESSION, type Suppressions } from './suppress';
 import type { Finding } from './rules/rule';
 import type { LineIndex } from './text';
 import type {
@@ -154,14 +155,52 @@ export function analyzeOne(text: string, options: AnalyzeOptions = {}): { report
 
 /**
  * The analysis and the parsed report. A document of several reports (document.ts) is analysed report
- * by report; `report` is then its first report, whose offsets and lines are the document's own.
+ * by report; `report` is then its first report, whose offsets and lines are the document's own, and
+ * `reports` has them all (one for a document of one report; none when it was too large).
  */
-export function analyzeReport(text: string, options: AnalyzeOptions = {}): { report: Report | null; result: AnalysisResult } {
+export function analyzeReport(
+  text: string,
+  options: AnalyzeOptions = {},
+): { report: Report | null; result: AnalysisResult; reports: ReportPart[] } {
   const { result, reports } = analyzeDocument(text, options);
-  return { report: reports[0]?.report ?? null, result };
+  return { report: reports[0]?.report ?? null, result: withSuppressions(String(text ?? ''), result, options), reports };
 }
 
 /** Text in, findings out: the library's entry point. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  return analyzeDocument(String(text ?? ''), options).result;
+  const source = String(text ?? '');
+  return withSuppressions(source, analyzeDocument(source, options).result, options);
+}
+
+const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
+const workspaceRuleIds: ReadonlySet<string> = new Set(rules.filter((rule) => rule.category === 'workspace').map((rule) => rule.id));
+
+/**
+ * The one place inline suppression comments (suppress.ts) take effect: the findings they suppress are
+ * dropped and those that suppress nothing are reported. Callers that add the workspace rules' findings
+ * (the server, the CLI) pass `suppressions: false` to analyze and call this on the complete list, with
+ * `workspaceChecked` true.
+ */
+export function suppressFindings(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  options: AnalyzeOptions & { isReport: boolean; workspaceChecked?: boolean },
+  suppressions: Suppressions = readSuppressions(text),
+): Diagnostic[] {
+  return applySuppressions(suppressions, diagnostics, {
+    locale: options.locale,
+    rules: options.rules,
+    knownRules: ruleIds,
+    workspaceRules: workspaceRuleIds,
+    workspaceChecked: options.workspaceChecked ?? false,
+    reportUnused: options.isReport,
+    href: docsLink(options.docsBaseUrl, UNUSED_SUPPRESSION),
+  });
+}
+
+function withSuppressions(text: string, result: AnalysisResult, options: AnalyzeOptions): AnalysisResult {
+  if (options.suppressions === false) return result;
+  const suppressions = readSuppressions(text);
+  if (suppressions.directives.length === 0) return result;
+  return { ...result, diagnostics: suppressFindings(text, result.diagnostics, { ...options, isReport: result.format !== null }, suppressions) };
 }

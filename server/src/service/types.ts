@@ -40,6 +40,11 @@ export interface AnalyzeOptions {
    * diagnostics (the language server, on every keystroke); they cost a range object per cell.
    */
   summaries?: boolean;
+  /**
+   * false: leave the inline `<!-- govreport-disable … -->` comments to the caller, which adds findings
+   * of its own first (the workspace rules) and then calls suppressFindings on the complete list.
+   */
+  suppressions?: boolean;
 }
 
 export interface TextEdit {

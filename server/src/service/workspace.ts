@@ -10,7 +10,8 @@ import { firstHeadings } from './rules/sections-common';
 import { cellOf, numberCell, rowsById } from './rules/rule';
 import type { AnalyzeOptions, Diagnostic, Range, RelatedInformation, Severity } from './types';
 import { DEFAULT_DOCS_BASE_URL } from './analyze';
-import { analyzeReport } from './analyze';
+import { analyzeReport, suppressFindings } from './analyze';
+import { shiftRange, type ReportPart } from './document';
 
 export interface CarryCell {
   /** Column id ("natural_person", …, "total"). */
@@ -52,6 +53,11 @@ export interface ReportSummary {
   carriedOut: CarryRow | null;
   /** Sections 一 and 五 (the first heading of each), when present. */
   sections: SectionText[];
+  /**
+   * In a document of several reports: which one (0-based), ranges in the document's lines. Absent for
+   * a document of one report (and in summaries made by summarizeReport).
+   */
+  report?: number;
 }
 
 /**
@@ -152,6 +158,37 @@ export function summarizeReport(report: Report, options: SummaryOptions): Report
   };
 }
 
+/**
+ * The summaries of a document's reports: one for a document of one report (as summarizeReport), one per
+ * report for a file of many, each numbered (`report`) and with its ranges in the document's lines.
+ */
+export function summarizeDocument(parts: readonly ReportPart[], options: SummaryOptions): ReportSummary[] {
+  const out: ReportSummary[] = [];
+  parts.forEach((part, index) => {
+    const summary = summarizeReport(part.report, options);
+    if (!summary) return;
+    if (parts.length === 1) {
+      out.push(summary);
+      return;
+    }
+    const delta = part.startLine;
+    const row = (carry: CarryRow | null): CarryRow | null =>
+      carry && {
+        ...carry,
+        range: shiftRange(carry.range, delta),
+        cells: carry.cells.map((cell) => ({ ...cell, range: shiftRange(cell.range, delta) })),
+      };
+    out.push({
+      ...summary,
+      carriedIn: row(summary.carriedIn),
+      carriedOut: row(summary.carriedOut),
+      sections: summary.sections.map((section) => ({ ...section, headingRange: shiftRange(section.headingRange, delta) })),
+      report: index,
+    });
+  });
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Checking across reports
 
@@ -169,7 +206,8 @@ export function previousReports(current: ReportSummary, others: readonly ReportS
   if (current.agency === null || current.year === null) return [];
   const year = current.year - 1;
   return others
-    .filter((other) => other.uri !== current.uri && other.agency === current.agency && other.year === year)
+    // Another document, or another report of the same document (a file of many reports).
+    .filter((other) => (other.uri !== current.uri || other.report !== current.report) && other.agency === current.agency && other.year === year)
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
 }
 
@@ -222,15 +260,22 @@ export function analyzeWorkspace(
   options: AnalyzeOptions = {},
 ): Map<string, Diagnostic[]> {
   const analysed = documents.map((document) => {
-    const { report, result } = analyzeReport(String(document.text ?? ''), options);
-    const summary = report ? summarizeReport(report, { uri: document.uri, agency: document.agency }) : null;
-    return { uri: document.uri, result, summary };
+    const text = String(document.text ?? '');
+    // Inline suppression comments apply once the workspace findings are in (below).
+    const { reports, result } = analyzeReport(text, { ...options, suppressions: false });
+    // A file of several reports has a summary per report; they are checked against each other too.
+    const summaries = summarizeDocument(reports, { uri: document.uri, agency: document.agency });
+    return { uri: document.uri, text, result, summaries };
   });
-  const summaries = analysed.flatMap((entry) => (entry.summary ? [entry.summary] : []));
+  const summaries = analysed.flatMap((entry) => entry.summaries);
   const out = new Map<string, Diagnostic[]>();
   for (const entry of analysed) {
-    const across = entry.summary ? checkAcross(entry.summary, summaries, options) : [];
-    out.set(entry.uri, [...entry.result.diagnostics, ...across]);
+    const across = entry.summaries.flatMap((summary) => checkAcross(summary, summaries, options));
+    const all = [...entry.result.diagnostics, ...across];
+    out.set(
+      entry.uri,
+      options.suppressions === false ? all : suppressFindings(entry.text, all, { ...options, isReport: entry.result.format !== null, workspaceChecked: true }),
+    );
   }
   return out;
 }

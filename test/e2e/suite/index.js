@@ -252,6 +252,47 @@ test('the restart command brings the server back', async () => {
   await waitFor('findings after restart', () => findings(uri).length === SEEDS['001_21d8e222a39c5270.txt'].length);
 });
 
+test('the manifest is localised: every %key% resolved from package.nls*.json in the display language', async () => {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  const manifest = extension.packageJSON;
+  const unresolved = JSON.stringify(manifest).match(/"%[^"%]+%"/g) || [];
+  assert.deepStrictEqual(unresolved, [], 'placeholders left in the manifest: the nls files were not packaged or not read');
+  const chinese = /^zh/i.test(vscode.env.language);
+  const nls = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, chinese ? 'package.nls.zh-cn.json' : 'package.nls.json'), 'utf8'));
+  const title = manifest.contributes.commands.find((command) => command.command === 'govreport.insertTemplate').title;
+  assert.strictEqual(title, nls['command.insertTemplate.title']);
+  log(`display language ${vscode.env.language}: "${manifest.displayName}", "${title}"`);
+  // The language status item cannot be read through the API; its data path is covered by
+  // test/protocol/status.test.mjs (the govreport/analysis notification).
+});
+
+
+test('the table preview opens beside the 2022 sample with its wrong totals marked', async () => {
+  const uri = file('examples', '望湖街道办事处2022年政府信息公开工作年度报告.md');
+  await open(uri);
+  await settled(uri, true);
+  // The command answers with what the page first shows: the server's HTML for this version.
+  const shown = await vscode.commands.executeCommand('govreport.showPreviewToSide');
+  assert.ok(shown && shown.isReport, `preview answer: ${JSON.stringify(shown && { ...shown, html: undefined })}`);
+  // Chinese or English as govreport.locale "auto" follows the display language.
+  for (const [written, sum] of [[6, 5], [16, 17], [3, 2]]) {
+    const marked = new RegExp(`>${written} <span class="gr-expected">(应为 ${sum}|should be ${sum})</span>`);
+    assert.ok(marked.test(shown.html), `preview lacks ${marked}`);
+  }
+  const webviewTab = () =>
+    vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('govreport.preview'));
+  const tab = await waitFor('the preview webview tab', webviewTab);
+  log(`preview tab "${tab.label}" in column ${tab.group.viewColumn}`);
+  assert.ok(tab.label.includes('望湖街道办事处2022年'), tab.label);
+  // Beside the editor, which keeps the focus.
+  assert.notStrictEqual(tab.group.viewColumn, vscode.window.activeTextEditor && vscode.window.activeTextEditor.viewColumn);
+  assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), uri.toString());
+  await vscode.window.tabGroups.close(tab);
+  await waitFor('the preview to close', () => !webviewTab());
+});
+
 // ---------------------------------------------------------------------------------------------------
 
 exports.run = async function run() {

@@ -16,3 +16,5 @@ export {
   documentFormat,
 } from './document';
 export type * from './types';
+// The table preview as HTML (the `govreport/preview` request).
+export { preview, documentPreview, escapeHtml, type PreviewOptions, type PreviewPart } from './preview';

@@ -2,6 +2,7 @@
 // reads the result.
 import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
+import { maskComments } from '../suppress';
 import { LineIndex, type Span } from '../text';
 import type { FormatId } from '../types';
 import { readProse } from './prose';
@@ -27,6 +28,9 @@ const LEGACY_MARKERS = /政府信息公开情况统计表|指标名称\s*计量�
 
 export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = new LineIndex(text);
+  // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
+  // their lines as blank. report.text keeps them, so offsets and fixes are unchanged.
+  maskComments(lines);
   const sections = findSections(lines);
   const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
   const year = findYear(text, title?.year ?? null);

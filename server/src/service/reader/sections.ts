@@ -55,6 +55,13 @@ const matchTitle = memoize((title: string): { def: SectionDef; exact: boolean } 
   return { def, exact: titleForms.some((form) => form.def === def && form.norm === titleNorm) };
 }, 2048);
 
+/** Whether a line is a section heading findSections would find (for splitting a document into reports). */
+export function isHeadingLine(text: string): boolean {
+  if (text.length === 0 || text.length > 80 || text.includes('\t') || !mayBeHeading(text)) return false;
+  const match = HEADING.exec(text);
+  return match !== null && matchTitle(match[4]) !== null;
+}
+
 export function findSections(lines: LineIndex): Section[] {
   const found: Section[] = [];
   for (const line of lines.lines) {

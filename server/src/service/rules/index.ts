@@ -28,6 +28,7 @@ import sectionTitle from './section-title';
 import similarity from './similarity';
 import tableMissing from './table-missing';
 import templateVersion from './template-version';
+import unusedSuppression from './unused-suppression';
 import yearMismatch from './year-mismatch';
 
 export const rules: readonly Rule[] = [
@@ -61,6 +62,8 @@ export const rules: readonly Rule[] = [
   // Workspace rules: listed for their metadata; checkAcross (service/workspace.ts) runs them across reports.
   carryOver,
   similarity,
+  // Reported by applySuppressions (suppress.ts) on a document's complete findings.
+  unusedSuppression,
 ];
 
 export type { Rule } from './rule';
