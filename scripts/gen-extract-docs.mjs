@@ -2,26 +2,17 @@
 // columns (server/src/service/extract.ts, which reads the template data), so the documentation cannot
 // disagree with the output. `node scripts/gen-extract-docs.mjs` writes the file;
 // test/unit/extract.test.mjs renders it in memory and fails when the committed file drifted.
-import * as esbuild from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadSource, repoRoot } from './load-source.mjs';
+import { pathToFileURL } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { repoRoot };
 export const DOC_PATH = path.join(repoRoot, 'docs', 'extract.md');
 
-/** service/extract.ts, bundled from TypeScript on the fly (nothing is built to disk). */
-export async function loadExtract() {
-  const result = await esbuild.build({
-    stdin: { contents: "export * from './server/src/service/extract';", resolveDir: repoRoot, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+/** service/extract.ts, read from the TypeScript sources. */
+export function loadExtract() {
+  return loadSource("export * from './server/src/service/extract';");
 }
 
 const FIELD_DOCS = {

@@ -3,26 +3,17 @@
 // default severities and titles come from the rule list (server/src/service/rules), so a new rule is in
 // the schema after `npm run gen`; test/unit/config.test.mjs regenerates it in memory and fails when the
 // committed file drifted.
-import * as esbuild from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadSource, repoRoot } from './load-source.mjs';
+import { pathToFileURL } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { repoRoot };
 export const SCHEMA_FILE = 'schemas/govreportrc.schema.json';
 
-/** The rules' metadata, bundled from TypeScript on the fly (nothing is built to disk). */
+/** The rules' metadata, read from the TypeScript sources. */
 export async function loadRules() {
-  const result = await esbuild.build({
-    stdin: { contents: "export { rules } from './server/src/service/rules/index';", resolveDir: repoRoot, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  const { rules } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const { rules } = await loadSource("export { rules } from './server/src/service/rules/index';");
   return rules.map(({ id, defaultSeverity, title, titleEn }) => ({ id, defaultSeverity, title, titleEn }));
 }
 

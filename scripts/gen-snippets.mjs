@@ -4,32 +4,21 @@
 // server/src/service/templates and every table is written by its render.ts, so snippets, fixes and the
 // "插入年报模板" command cannot disagree. `npm run gen` writes the files; test/unit/snippets.test.mjs
 // regenerates them in memory and fails when the committed ones drifted.
-import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadSource, repoRoot } from './load-source.mjs';
+import { pathToFileURL } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { repoRoot };
 
-/** The template modules, bundled from TypeScript on the fly (nothing is built to disk). */
-export async function loadTemplates() {
-  const result = await esbuild.build({
-    stdin: {
-      contents: [
-        "export * from './server/src/service/templates/render';",
-        "export { templates, formatIds } from './server/src/service/templates/index';",
-      ].join('\n'),
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+/** The template modules, read from the TypeScript sources. */
+export function loadTemplates() {
+  return loadSource(
+    [
+      "export * from './server/src/service/templates/render';",
+      "export { templates, formatIds } from './server/src/service/templates/index';",
+    ].join('\n'),
+  );
 }
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
