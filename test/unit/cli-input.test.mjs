@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { offsetAt } from './fixtures.mjs';
 import { reportToDocx, reportToHtml } from './report-fixtures.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,18 +49,6 @@ before(async () => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** Offset of an LSP position in a text. */
-function offsetAt(text, position) {
-  let line = 0;
-  let index = 0;
-  while (line < position.line) {
-    const next = text.indexOf('\n', index);
-    if (next < 0) return text.length;
-    index = next + 1;
-    line++;
-  }
-  return index + position.character;
-}
 
 const sliceRange = (text, range) => text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
 /** What a stretch of HTML shows: tags out, the entities the builder writes decoded, blanks trimmed. */
