@@ -34,13 +34,37 @@ const knownRules: ReadonlySet<string> = new Set(listRules().map((rule) => rule.i
 export class ConfigFiles {
   /** Config file path → its parsed contents, or null when there is no such file. */
   private files = new Map<string, Promise<ParsedConfig | null>>();
+  /**
+   * Document URI → its resolved options, kept until a config file changes: the server asks on every
+   * analysis (every keystroke), and walking the folder chain each time made paths and promises for
+   * nothing.
+   */
+  private resolved = new Map<string, Promise<ResolvedConfig | null>>();
   /** Files whose problems are shown, so fixing them clears the diagnostics. */
   private shown = new Set<string>();
 
   constructor(private readonly host: ConfigHost) {}
 
   /** The config files' options for a document; null for a document that is not a local file. */
-  async resolve(uri: string): Promise<ResolvedConfig | null> {
+  resolve(uri: string): Promise<ResolvedConfig | null> {
+    let resolved = this.resolved.get(uri);
+    if (!resolved) {
+      resolved = this.resolveChain(uri);
+      this.resolved.set(uri, resolved);
+      // A failure is not kept: the next analysis tries again.
+      resolved.catch(() => {
+        if (this.resolved.get(uri) === resolved) this.resolved.delete(uri);
+      });
+    }
+    return resolved;
+  }
+
+  /** Forgets a closed document's resolved options. */
+  forget(uri: string): void {
+    this.resolved.delete(uri);
+  }
+
+  private async resolveChain(uri: string): Promise<ResolvedConfig | null> {
     if (!uri.startsWith('file:')) return null;
     let file: string;
     try {
@@ -86,6 +110,8 @@ export class ConfigFiles {
         }
       }
     }
+    // Resolved options may rest on any of the files: resolve anew.
+    if (any) this.resolved.clear();
     return any;
   }
 

@@ -122,7 +122,7 @@ export interface ServerPlatform {
    * The `.govreportrc.json` files above each document (config-files.ts reads them with node:fs) and the
    * glob to watch them with. Without it (the web worker) only the settings apply.
    */
-  configFiles?: (host: ConfigHost) => { files: Pick<ConfigFiles, 'resolve' | 'filesChanged'>; watchGlob: string };
+  configFiles?: (host: ConfigHost) => { files: Pick<ConfigFiles, 'resolve' | 'filesChanged' | 'forget'>; watchGlob: string };
 }
 
 /** The workspace index as the wiring uses it. */
@@ -144,7 +144,7 @@ const noWorkspace: WorkspaceSupport = {
 let connection: Connection;
 let platform: ServerPlatform = {};
 let workspace: WorkspaceSupport = noWorkspace;
-let configFiles: { files: Pick<ConfigFiles, 'resolve' | 'filesChanged'>; watchGlob: string } | undefined;
+let configFiles: { files: Pick<ConfigFiles, 'resolve' | 'filesChanged' | 'forget'>; watchGlob: string } | undefined;
 /** Documents whose settings say `govreport.run: onSave`: a change alone does not analyse them. */
 const runOnSave = new Set<string>();
 const documents = new TextDocuments(TextDocument);
@@ -371,9 +371,13 @@ function publish(document: TextDocument, entry: CacheEntry, across: Diagnostic[]
   const findings = reported ? visibleFindings(entry, [...entry.result.diagnostics, ...across], true) : [];
   const diagnostics = findings.map((diagnostic) => toLspDiagnostic(document.uri, diagnostic));
   const { uri, version } = document;
-  // Then the summary for the client's language status item (analysis-status.ts).
+  // Then the summary for the client's language status item (analysis-status.ts). Queued right away: the
+  // writer sends messages in order, and waiting for the diagnostics' write to complete first held the
+  // status back until the next event-loop turn, usually the one handling the next keystroke.
   const status = analysisStatus(uri, version, reported, entry.result, entry.reports.length, findings, entry.durationMs);
-  return connection.sendDiagnostics({ uri, version, diagnostics }).then(() => connection.sendNotification(ANALYSIS_NOTIFICATION, status));
+  const sent = connection.sendDiagnostics({ uri, version, diagnostics });
+  const statusSent = connection.sendNotification(ANALYSIS_NOTIFICATION, status);
+  return Promise.all([sent, statusSent]).then(() => undefined);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -781,6 +785,7 @@ export function startServer(created: Connection, options: ServerPlatform = {}): 
     runOnSave.delete(uri);
     documentSettings.delete(uri);
     publishedAcross.delete(uri);
+    configFiles?.files.forget(uri);
     workspace.index.closeOpen(uri);
     connection
       .sendDiagnostics({ uri, diagnostics: [] })
