@@ -38,7 +38,7 @@ import { commandCapabilities, registerCommands } from './commands';
 import { registerPreview } from './preview';
 import { fixAllRounds, toTextEdits } from './service/fix-all';
 import { cancelledError, checkpoint, guardRequest, throwIfCancelled } from './requests';
-import { checkAcross, summarizeReport, type AgencyOverride, type ReportSummary } from './service/workspace';
+import { checkAcross, summarizePart, type AgencyOverride, type ReportSummary } from './service/workspace';
 import type { IndexHost, ListedReport, WorkspaceIndex } from './workspace';
 import type {
   AnalysisResult,
@@ -180,8 +180,8 @@ interface CacheEntry {
   durationMs: number;
   /** The fix-all edits, once computed for this version. */
   fixAll?: TextEdit[];
-  /** What the workspace rules know of this version (null: not a report), once computed. */
-  summary?: ReportSummary | null;
+  /** What the workspace rules know of this version, one summary per report (none: not a report), once computed. */
+  summaries?: ReportSummary[];
   /** A `.govreportrc.json` ignore glob matches the document: nothing is reported on it. */
   ignored: boolean;
   /** The inline govreport-disable comments of this version (service/suppress.ts). */
@@ -359,7 +359,7 @@ async function validate(document: TextDocument): Promise<void> {
   const current = documents.get(document.uri);
   if (!current || current.version !== entry.version) return;
   // The index sees the open text, not the file on disk, from now on.
-  workspace.index.setOpen(current.uri, openSummary(current, entry));
+  workspace.index.setOpen(current.uri, openSummaries(current, entry));
   await publish(current, entry, isReported(current, entry) ? workspaceFindings(current, entry) : []);
 }
 
@@ -392,33 +392,57 @@ const indexHost: IndexHost = {
   agencyOverride: async (folderUri) => (await getSettings(folderUri)).agency,
   changed: (agencies) => {
     for (const document of documents.all()) {
-      const agency = cache.get(document.uri)?.summary?.agency;
-      if (agency && agencies.has(agency)) republishAcross(document);
+      const summaries = cache.get(document.uri)?.summaries;
+      if (summaries?.some((summary) => summary.agency !== null && agencies.has(summary.agency))) republishAcross(document);
     }
   },
 };
 
-/** The summary of an analysed version (null: not a report); undefined when it was not analysed at all. */
-function openSummary(document: TextDocument, entry: CacheEntry): ReportSummary | null | undefined {
+/**
+ * Per open document: the last version's summaries by report, so a keystroke re-summarises only the
+ * report it touched (the analyzer hands back the very same parsed report for the others). A summary
+ * reused is the same object, whose fingerprint in the index (workspace.ts) is not computed again.
+ */
+const summaryMemo = new Map<string, { key: string; count: number; parts: { report: ReportPart['report']; startLine: number; summary: ReportSummary | null }[] }>();
+
+/** The summaries of an analysed version (none: not a report); undefined when it was not analysed at all. */
+function openSummaries(document: TextDocument, entry: CacheEntry): ReportSummary[] | undefined {
   if (entry.reports.length === 0) return undefined;
-  if (entry.summary === undefined) {
+  if (entry.summaries === undefined) {
     try {
-      entry.summary = isReported(document, entry)
-        ? summarizeReport(entry.reports[0].report, { uri: document.uri, agency: entry.settings.agency })
-        : null;
+      if (!isReported(document, entry)) {
+        entry.summaries = [];
+      } else {
+        const options = { uri: document.uri, agency: entry.settings.agency };
+        const key = JSON.stringify(entry.settings.agency ?? null);
+        const count = entry.reports.length;
+        const memo = summaryMemo.get(document.uri);
+        const usable = memo && memo.key === key && memo.count === count ? memo.parts : [];
+        const parts = entry.reports.map((part, index) => {
+          const last = usable[index];
+          const summary =
+            last && last.report === part.report && last.startLine === part.startLine ? last.summary : summarizePart(part, index, count, options);
+          return { report: part.report, startLine: part.startLine, summary };
+        });
+        summaryMemo.set(document.uri, { key, count, parts });
+        entry.summaries = parts.flatMap((part) => (part.summary ? [part.summary] : []));
+      }
     } catch (error) {
       logError(`govreport: summarising ${document.uri} failed`, error);
-      entry.summary = null;
+      entry.summaries = [];
     }
   }
-  return entry.summary;
+  return entry.summaries;
 }
 
+/** The workspace findings of each report of the document, against the index (its own other reports included). */
 function workspaceFindings(document: TextDocument, entry: CacheEntry): Diagnostic[] {
-  const summary = openSummary(document, entry);
-  if (!summary) return [];
+  const summaries = openSummaries(document, entry);
+  if (!summaries || summaries.length === 0) return [];
   try {
-    return checkAcross(summary, workspace.index.all(), analyzeOptions(entry.settings));
+    const index = workspace.index.all();
+    const options = analyzeOptions(entry.settings);
+    return summaries.flatMap((summary) => checkAcross(summary, index, options));
   } catch (error) {
     logError(`govreport: workspace rules on ${document.uri} failed`, error);
     return [];
@@ -785,6 +809,7 @@ export function startServer(created: Connection, options: ServerPlatform = {}): 
     runOnSave.delete(uri);
     documentSettings.delete(uri);
     publishedAcross.delete(uri);
+    summaryMemo.delete(uri);
     configFiles?.files.forget(uri);
     workspace.index.closeOpen(uri);
     connection

@@ -1,14 +1,15 @@
 // The server's index of the reports in the workspace folders, for the workspace rules (carry-over,
 // similarity) and the list of an agency's reports. It keeps one small summary per report
-// (service/workspace.ts), never the texts: files are read from disk in the background at start and
+// (service/workspace.ts), every report of a file of many, never the texts: files are read from disk in the background at start and
 // again when the client reports a change, and open documents take precedence over their files on disk.
 // Reading is asynchronous and one file per event-loop turn, so indexing never holds up typing.
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeBuffer } from './cli/decode';
+import { splitReports } from './service/document';
 import { parse } from './service/reader/parse';
-import { normalizeAgency, resolveAgency, summarizeReport, type AgencyOverride, type ReportSummary } from './service/workspace';
+import { normalizeAgency, resolveAgency, summarizePart, type AgencyOverride, type ReportSummary } from './service/workspace';
 
 /** File names the index reads: the CLI's (cli/files.ts REPORT_EXTENSIONS). */
 export const INDEXED_FILES = /\.(txt|md|govreport)$/i;
@@ -32,9 +33,10 @@ export interface IndexHost {
 }
 
 interface Entry {
-  summary: ReportSummary;
-  /** The agency as the title writes it, to re-resolve when the setting changes. */
-  titleAgency: string | null;
+  /** One per report of the file (several for a file of many reports); never empty. */
+  summaries: readonly ReportSummary[];
+  /** Per summary: the agency as the title writes it, to re-resolve when the setting changes. */
+  titleAgencies: readonly (string | null)[];
 }
 
 export interface ListedReport {
@@ -69,8 +71,7 @@ function yieldTurn(): Promise<void> {
  */
 const fingerprints = new WeakMap<ReportSummary, string>();
 
-function fingerprint(summary: ReportSummary | null | undefined): string {
-  if (!summary) return '';
+function fingerprint(summary: ReportSummary): string {
   let json = fingerprints.get(summary);
   if (json === undefined) {
     json = JSON.stringify(summary);
@@ -85,8 +86,8 @@ export class WorkspaceIndex {
   private overrides = new Map<string, AgencyOverride>();
   /** Reports read from disk, by documentKey. */
   private disk = new Map<string, Entry>();
-  /** Open documents by documentKey: their summary, or null when the open text is not a report. */
-  private open = new Map<string, ReportSummary | null>();
+  /** Open documents by documentKey: the summaries of their reports (none when the open text is not a report). */
+  private open = new Map<string, readonly ReportSummary[]>();
   private queue = new Set<string>();
   private working = false;
   private active = 0;
@@ -142,11 +143,17 @@ export class WorkspaceIndex {
   async refreshOverrides(): Promise<void> {
     for (const folder of this.folders.keys()) await this.loadOverride(folder);
     for (const [key, entry] of this.disk) {
-      const agency = resolveAgency(entry.titleAgency, this.overrides.get(this.folderOf(key) ?? ''));
-      if ((agency?.key ?? null) === entry.summary.agency && (agency?.label ?? null) === entry.summary.agencyLabel) continue;
-      const summary = { ...entry.summary, agency: agency?.key ?? null, agencyLabel: agency?.label ?? null };
-      this.note(entry.summary, summary);
-      this.disk.set(key, { ...entry, summary });
+      const override = this.overrides.get(this.folderOf(key) ?? '');
+      let changed = false;
+      const summaries = entry.summaries.map((summary, k) => {
+        const agency = resolveAgency(entry.titleAgencies[k] ?? null, override);
+        if ((agency?.key ?? null) === summary.agency && (agency?.label ?? null) === summary.agencyLabel) return summary;
+        changed = true;
+        return { ...summary, agency: agency?.key ?? null, agencyLabel: agency?.label ?? null };
+      });
+      if (!changed) continue;
+      if (!this.open.has(key)) this.note(entry.summaries, summaries);
+      this.disk.set(key, { ...entry, summaries });
     }
   }
 
@@ -164,14 +171,14 @@ export class WorkspaceIndex {
   // ---- open documents -----------------------------------------------------------------------------
 
   /**
-   * The open document's current summary (null: its text is not a report). Undefined hands it back to
-   * the disk, as when the document was not analysed at all.
+   * The open document's current summaries, one per report (none: its text is not a report). Undefined
+   * hands it back to the disk, as when the document was not analysed at all.
    */
-  setOpen(uri: string, summary: ReportSummary | null | undefined): void {
+  setOpen(uri: string, summaries: readonly ReportSummary[] | undefined): void {
     const key = documentKey(uri);
     const before = this.effective(key);
-    if (summary === undefined) this.open.delete(key);
-    else this.open.set(key, summary);
+    if (summaries === undefined) this.open.delete(key);
+    else this.open.set(key, summaries);
     this.note(before, this.effective(key));
   }
 
@@ -190,14 +197,14 @@ export class WorkspaceIndex {
   /** Every report known: open documents, and files on disk that are not open. */
   all(): ReportSummary[] {
     const out: ReportSummary[] = [];
-    for (const [key, entry] of this.disk) if (!this.open.has(key)) out.push(entry.summary);
-    for (const summary of this.open.values()) if (summary) out.push(summary);
+    for (const [key, entry] of this.disk) if (!this.open.has(key)) out.push(...entry.summaries);
+    for (const summaries of this.open.values()) out.push(...summaries);
     return out;
   }
 
-  /** The summary the index holds for a document (open first). */
+  /** The (first) summary the index holds for a document (open first). */
   get(uri: string): ReportSummary | null {
-    return this.effective(documentKey(uri)) ?? null;
+    return this.effective(documentKey(uri))?.[0] ?? null;
   }
 
   /** The reports of one agency (normalised name), by year, then by URI. */
@@ -206,16 +213,16 @@ export class WorkspaceIndex {
     const add = (summary: ReportSummary, open: boolean) => {
       if (summary.agency === agency && summary.year !== null) listed.push({ year: summary.year, uri: summary.uri, agency: summary.agencyLabel, open });
     };
-    for (const [key, entry] of this.disk) if (!this.open.has(key)) add(entry.summary, false);
-    for (const summary of this.open.values()) if (summary) add(summary, true);
+    for (const [key, entry] of this.disk) if (!this.open.has(key)) for (const summary of entry.summaries) add(summary, false);
+    for (const summaries of this.open.values()) for (const summary of summaries) add(summary, true);
     return listed.sort((a, b) => a.year - b.year || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
   // ---- internals ----------------------------------------------------------------------------------
 
-  private effective(key: string): ReportSummary | null | undefined {
+  private effective(key: string): readonly ReportSummary[] | undefined {
     if (this.open.has(key)) return this.open.get(key);
-    return this.disk.get(key)?.summary;
+    return this.disk.get(key)?.summaries;
   }
 
   /** The workspace folder a path is in (the innermost one). */
@@ -233,7 +240,7 @@ export class WorkspaceIndex {
     if (!entry) return;
     this.disk.delete(key);
     this.files = Math.max(0, this.files - 1);
-    if (!this.open.has(key)) this.note(entry.summary, undefined);
+    if (!this.open.has(key)) this.note(entry.summaries, undefined);
   }
 
   private enqueue(key: string): void {
@@ -315,18 +322,24 @@ export class WorkspaceIndex {
   private async readFile(key: string): Promise<void> {
     const folder = this.folderOf(key);
     if (folder === undefined) return;
-    let summary: ReportSummary | null = null;
-    let titleAgency: string | null = null;
+    const summaries: ReportSummary[] = [];
+    const titleAgencies: (string | null)[] = [];
     try {
       const stat = await fs.stat(key);
       if (stat.isFile() && stat.size <= MAX_FILE_BYTES) {
         const { text } = decodeBuffer(await fs.readFile(key));
         // Only a text that mentions 公开 can be a disclosure report; skip the parse for the rest.
         if (text.includes('公开')) {
-          const report = parse(text);
-          titleAgency = report.title?.agency ?? null;
-          summary = summarizeReport(report, { uri: pathToFileURL(key).href, agency: this.overrides.get(folder) });
-          if (summary && summary.year === null) summary = null;
+          // A file of several reports: each is parsed on its own and summarised in the file's lines.
+          const slices = splitReports(text);
+          const options = { uri: pathToFileURL(key).href, agency: this.overrides.get(folder) };
+          slices.forEach((slice, index) => {
+            const report = parse(slices.length === 1 ? text : text.slice(slice.start, slice.end));
+            const summary = summarizePart({ report, startLine: slice.startLine }, index, slices.length, options);
+            if (!summary || summary.year === null) return;
+            summaries.push(summary);
+            titleAgencies.push(report.title?.agency ?? null);
+          });
         }
       }
     } catch (error) {
@@ -335,20 +348,24 @@ export class WorkspaceIndex {
     }
     if (this.disposed || this.folderOf(key) === undefined) return;
     const previous = this.disk.get(key);
-    if (!summary) {
+    if (summaries.length === 0) {
       this.remove(key);
       return;
     }
     if (!previous) this.files++;
-    this.disk.set(key, { summary, titleAgency });
-    if (!this.open.has(key)) this.note(previous?.summary, summary);
+    this.disk.set(key, { summaries, titleAgencies });
+    if (!this.open.has(key)) this.note(previous?.summaries, summaries);
   }
 
-  /** Records that a report changed from `before` to `after`; listeners hear of it shortly. */
-  private note(before: ReportSummary | null | undefined, after: ReportSummary | null | undefined): void {
-    if (fingerprint(before) === fingerprint(after)) return;
-    if (before?.agency) this.pending.add(before.agency);
-    if (after?.agency) this.pending.add(after.agency);
+  /**
+   * Records that a document's reports changed from `before` to `after`; listeners hear of it shortly,
+   * for the agencies of the reports that were added, changed or removed.
+   */
+  private note(before: readonly ReportSummary[] | undefined, after: readonly ReportSummary[] | undefined): void {
+    const was = new Set((before ?? []).map(fingerprint));
+    const is = new Set((after ?? []).map(fingerprint));
+    for (const summary of before ?? []) if (summary.agency && !is.has(fingerprint(summary))) this.pending.add(summary.agency);
+    for (const summary of after ?? []) if (summary.agency && !was.has(fingerprint(summary))) this.pending.add(summary.agency);
     if (this.pending.size === 0 || this.timer || this.disposed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -210,3 +210,100 @@ describe('workspace rules in the server', () => {
     assert.deepEqual(params.diagnostics, []);
   });
 });
+
+describe('workspace rules in the server, files of several reports', () => {
+  let dir;
+  let client;
+  let fileCounty;
+  let fileMixed;
+  let file2022;
+  /** The same crafted reports under another agency's title. */
+  const retitle = (text, agency) => text.replace('清河市云溪区示例局', agency);
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-ws-many-'));
+    // 测试局's 2021 and 2022 reports in one file, with the carry-over mismatch between them.
+    fileCounty = path.join(dir, '测试局历年年报.txt');
+    fs.writeFileSync(fileCounty, `${retitle(report2021(), '清河市云溪区测试局')}\n${retitle(report2022(), '清河市云溪区测试局')}`);
+    // Another agency's report first, then 示例局's 2021 report: the second report of the file.
+    fileMixed = path.join(dir, '2021年各单位年报.txt');
+    fs.writeFileSync(fileMixed, `${retitle(makeReport({ year: 2021 }), '清河市云溪区另一局')}\n${report2021()}`);
+    file2022 = path.join(dir, '示例局2022年政府信息公开工作年度报告.txt');
+    fs.writeFileSync(file2022, report2022());
+    client = new LspClient(serverPath, {
+      cwd: repoRoot,
+      onRequest: (method, params) => (method === 'workspace/configuration' ? params.items.map(() => ({ locale: 'zh-CN', rules: {} })) : null),
+    });
+    const response = await client.request('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(dir).href,
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
+      locale: 'zh-CN',
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+      },
+    });
+    assert.equal(response.error, undefined, JSON.stringify(response.error));
+    client.notify('initialized', {});
+  });
+
+  after(() => {
+    client?.kill();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the later report of a file is checked against the earlier one in the same file', async () => {
+    const uri = pathToFileURL(fileCounty).href;
+    const text = fs.readFileSync(fileCounty, 'utf8');
+    const lines = text.split('\n');
+    const secondStart = lines.findIndex((line, k) => k > 0 && line.startsWith('# 清河市云溪区测试局2022年'));
+    assert.ok(secondStart > 0);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'govreport', version: 1, text } });
+    const params = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && carryOver(m.params).length > 0, {
+      what: 'carry-over in the file of two reports',
+    }).then((m) => m.params);
+    assert.deepEqual(params.diagnostics.filter((d) => d.code !== 'carry-over'), [], 'the crafted reports are otherwise clean');
+    const found = carryOver(params);
+    assert.deepEqual(
+      found.map((d) => d.message),
+      [
+        '上年结转·自然人应为 1（2021 年度报告“四、结转下年度继续办理”），实际为 2',
+        '上年结转·总计应为 2（2021 年度报告“四、结转下年度继续办理”），实际为 3',
+      ],
+    );
+    for (const diagnostic of found) {
+      // On the 2022 report's 二、上年结转 row, pointing at the 2021 report's 四 row in the same file.
+      assert.ok(diagnostic.range.start.line > secondStart);
+      assert.match(lines[diagnostic.range.start.line], /^二、上年结转/);
+      const [related] = diagnostic.relatedInformation;
+      assert.equal(fileURLToPath(related.location.uri), fileCounty);
+      assert.ok(related.location.range.start.line < secondStart);
+      assert.match(lines[related.location.range.start.line], /^四、结转下年度继续办理\t1\t/);
+    }
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  });
+
+  test('an open report is checked against the later report of a file of several on disk', async () => {
+    const uri = pathToFileURL(file2022).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'govreport', version: 1, text: report2022() } });
+    // The first publication may come before the folder is read; the index's re-check follows.
+    const params = await client.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && carryOver(m.params).length > 0, {
+      what: 'carry-over on the open 2022 report',
+    }).then((m) => m.params);
+    const found = carryOver(params);
+    assert.equal(found.length, 2);
+    const lines = fs.readFileSync(fileMixed, 'utf8').split('\n');
+    const secondStart = lines.findIndex((line, k) => k > 0 && line.startsWith('# 清河市云溪区示例局2021年'));
+    assert.ok(secondStart > 0);
+    const [related] = found[0].relatedInformation;
+    assert.equal(fileURLToPath(related.location.uri), fileMixed);
+    assert.ok(related.location.range.start.line > secondStart, 'the 2021 report is the file’s second');
+    assert.match(lines[related.location.range.start.line], /^四、结转下年度继续办理\t1\t/);
+    const listed = await client.request('workspace/executeCommand', { command: 'govreport.server.listReports', arguments: [uri] });
+    assert.deepEqual(listed.result.reports.map((r) => [r.year, fileURLToPath(r.uri)]), [
+      [2021, fileMixed],
+      [2022, file2022],
+    ]);
+  });
+});

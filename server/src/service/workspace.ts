@@ -162,31 +162,41 @@ export function summarizeReport(report: Report, options: SummaryOptions): Report
  * The summaries of a document's reports: one for a document of one report (as summarizeReport), one per
  * report for a file of many, each numbered (`report`) and with its ranges in the document's lines.
  */
-export function summarizeDocument(parts: readonly ReportPart[], options: SummaryOptions): ReportSummary[] {
+export function summarizeDocument(parts: readonly Pick<ReportPart, 'report' | 'startLine'>[], options: SummaryOptions): ReportSummary[] {
   const out: ReportSummary[] = [];
   parts.forEach((part, index) => {
-    const summary = summarizeReport(part.report, options);
-    if (!summary) return;
-    if (parts.length === 1) {
-      out.push(summary);
-      return;
-    }
-    const delta = part.startLine;
-    const row = (carry: CarryRow | null): CarryRow | null =>
-      carry && {
-        ...carry,
-        range: shiftRange(carry.range, delta),
-        cells: carry.cells.map((cell) => ({ ...cell, range: shiftRange(cell.range, delta) })),
-      };
-    out.push({
-      ...summary,
-      carriedIn: row(summary.carriedIn),
-      carriedOut: row(summary.carriedOut),
-      sections: summary.sections.map((section) => ({ ...section, headingRange: shiftRange(section.headingRange, delta) })),
-      report: index,
-    });
+    const summary = summarizePart(part, index, parts.length, options);
+    if (summary) out.push(summary);
   });
   return out;
+}
+
+/**
+ * The summary of report `index` of a document of `count` reports, as summarizeDocument gives it (null:
+ * not a report) — for a caller that re-summarises only the reports that changed.
+ */
+export function summarizePart(
+  part: Pick<ReportPart, 'report' | 'startLine'>,
+  index: number,
+  count: number,
+  options: SummaryOptions,
+): ReportSummary | null {
+  const summary = summarizeReport(part.report, options);
+  if (!summary || count === 1) return summary;
+  const delta = part.startLine;
+  const row = (carry: CarryRow | null): CarryRow | null =>
+    carry && {
+      ...carry,
+      range: shiftRange(carry.range, delta),
+      cells: carry.cells.map((cell) => ({ ...cell, range: shiftRange(cell.range, delta) })),
+    };
+  return {
+    ...summary,
+    carriedIn: row(summary.carriedIn),
+    carriedOut: row(summary.carriedOut),
+    sections: summary.sections.map((section) => ({ ...section, headingRange: shiftRange(section.headingRange, delta) })),
+    report: index,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
