@@ -1,6 +1,7 @@
 // The script of the table preview page (client/src/preview.ts loads it under a nonce). It puts the HTML
 // the language server rendered into the page, marks the cell at the editor's cursor and tells the
-// extension which place of the document a clicked cell stands for (its data-range).
+// extension which place of the document a clicked cell stands for (its data-range). Its state (setState)
+// is the document's URI, so the preview comes back for that document after a window reload.
 // @ts-check
 (function () {
   'use strict';
@@ -64,6 +65,9 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'update' && typeof message.html === 'string') {
+      // Kept by VS Code with the panel: after a window reload the extension's serializer reopens this
+      // document in the restored panel (client/src/preview.ts).
+      if (typeof message.uri === 'string') vscode.setState({ uri: message.uri });
       // The server escapes every text of the document; the page's CSP runs no script in it anyway.
       content.innerHTML = message.html;
       highlight(false);

@@ -65,7 +65,7 @@ export function activateClient(context: vscode.ExtensionContext, createClient: C
     // 列出本机关历年年报 (client/src/reports.ts).
     registerListReports(() => client),
     // 打开年报表格预览 / 在侧边打开年报表格预览 (client/src/preview.ts).
-    ...registerPreview(context, () => client),
+    ...registerPreview(context, () => client, status),
     // 导入 Word/网页年报为文本 (client/src/import.ts).
     registerImport(() => client),
     // Run by the server's code lens above a table ("勾稽关系：N 处不一致"): select the first finding.

@@ -1,8 +1,10 @@
 // The table preview beside the editor, like the Markdown preview: a webview that shows the HTML the
 // language server renders for the document's tables (request `govreport/preview`, server/src/preview.ts).
 // This file owns only the panel: its Content Security Policy, the messages to and from the page
-// (media/preview.js), following the cursor, and asking again when the document changes. No Node API
-// is used, so the web build of the extension has the same preview.
+// (media/preview.js), following the cursor and the active report, asking again when the document
+// changes, and bringing the panel back after a window reload (the page keeps its document's URI with
+// setState; the serializer below reopens that document). No Node API is used, so the web build of the
+// extension has the same preview.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
@@ -16,6 +18,21 @@ interface PreviewResult {
   version: number | null;
   isReport: boolean;
   html: string;
+}
+
+/**
+ * What the preview needs to know about reports, kept by the language status (client/src/status.ts) from
+ * the server's `govreport/analysis` notifications, so plain text and markdown reports are followed too.
+ */
+export interface ReportTracker {
+  isReport(document: vscode.TextDocument): boolean;
+  /** Fired when an analysis arrived (or all were forgotten on a restart). */
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/** The page's state (media/preview.js setState), which VS Code hands to the serializer after a reload. */
+interface PageState {
+  uri?: unknown;
 }
 
 /** Messages from the page. */
@@ -44,12 +61,15 @@ class Preview implements vscode.Disposable {
   /** Resolved with the first answer shown (what the command returns, e.g. to tests). */
   private firstShown: Promise<PreviewResult | undefined>;
   private resolveFirst: (result: PreviewResult | undefined) => void = () => undefined;
+  /** The last refresh found no running server (e.g. the panel came back before the server started). */
+  private stale = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     private document: vscode.TextDocument,
     private readonly extensionUri: vscode.Uri,
     private readonly getClient: () => BaseLanguageClient | undefined,
+    private readonly reports: ReportTracker,
     private readonly onDispose: () => void,
   ) {
     this.firstShown = new Promise((resolve) => (this.resolveFirst = resolve));
@@ -64,8 +84,13 @@ class Preview implements vscode.Disposable {
         if (event.textEditor.document === this.document) this.sendCursor(event.selections[0]?.active);
       }),
       // Follow the active report, as the Markdown preview follows the active Markdown file.
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor && editor.document !== this.document && editor.document.languageId === 'govreport') this.show(editor.document);
+      // Plain text and markdown count once the server recognised them as a report, which may be only
+      // after the editor became active: so look again whenever an analysis arrives.
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+      reports.onDidChange(() => {
+        this.follow(vscode.window.activeTextEditor);
+        // The server is up now (its first analyses arrive): show what could not be asked for before.
+        if (this.stale && this.getClient()?.isRunning()) this.refresh();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('govreport')) this.schedule();
@@ -81,6 +106,10 @@ class Preview implements vscode.Disposable {
   /** The first answer shown after opening (or after switching documents). */
   whenShown(): Promise<PreviewResult | undefined> {
     return this.firstShown;
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (editor && editor.document !== this.document && this.reports.isReport(editor.document)) this.show(editor.document);
   }
 
   show(document: vscode.TextDocument): void {
@@ -174,10 +203,16 @@ class Preview implements vscode.Disposable {
     this.panel.title = this.title();
     const client = this.getClient();
     if (!client?.isRunning()) {
-      this.post({ type: 'update', html: `<p class="gr-empty">${escapeText(vscode.l10n.t('The govreport language server is not running.'))}</p>` });
+      this.stale = true;
+      this.post({
+        type: 'update',
+        uri: document.uri.toString(),
+        html: `<p class="gr-empty">${escapeText(vscode.l10n.t('The govreport language server is not running.'))}</p>`,
+      });
       this.resolveFirst(undefined);
       return;
     }
+    this.stale = false;
     let result: PreviewResult | null;
     try {
       result = await client.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: document.uri.toString() });
@@ -189,7 +224,7 @@ class Preview implements vscode.Disposable {
     const shown = this.shown;
     if (shown && shown.uri === result.uri && shown.version !== null && result.version !== null && result.version < shown.version) return;
     this.shown = { uri: result.uri, version: result.version };
-    this.post({ type: 'update', html: result.html, version: result.version });
+    this.post({ type: 'update', uri: result.uri, html: result.html, version: result.version });
     const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document === document);
     this.sendCursor(editor?.selection.active);
     this.resolveFirst(result);
@@ -207,9 +242,46 @@ function escapeText(value: string): string {
   return value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** "打开年报表格预览" (in the editor's group) and "在侧边打开年报表格预览" (beside it). */
-export function registerPreview(context: vscode.ExtensionContext, getClient: () => BaseLanguageClient | undefined): vscode.Disposable[] {
+/** The URI the page kept (media/preview.js), if it is one. */
+export function restoredUri(state: unknown): vscode.Uri | undefined {
+  const uri = (state as PageState | undefined)?.uri;
+  if (typeof uri !== 'string' || uri === '') return undefined;
+  try {
+    return vscode.Uri.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "打开年报表格预览" (in the editor's group) and "在侧边打开年报表格预览" (beside it), and the serializer
+ * that brings an open preview back after a window reload.
+ */
+export function registerPreview(
+  context: vscode.ExtensionContext,
+  getClient: () => BaseLanguageClient | undefined,
+  reports: ReportTracker,
+): vscode.Disposable[] {
   let current: Preview | undefined;
+
+  const options = (): vscode.WebviewPanelOptions & vscode.WebviewOptions => ({
+    enableScripts: true,
+    enableFindWidget: true,
+    // Only the preview's own style and script may be loaded into the page.
+    localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
+  });
+
+  /** Makes a panel the preview of the document: a new one, or one VS Code restored after a reload. */
+  const adopt = (panel: vscode.WebviewPanel, document: vscode.TextDocument): Preview => {
+    // A restored panel gets the same webview options as a new one (they are not all restored with it).
+    panel.webview.options = options();
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
+    const preview = new Preview(panel, document, context.extensionUri, getClient, reports, () => {
+      if (current === preview) current = undefined;
+    });
+    current = preview;
+    return preview;
+  };
 
   const open = async (toSide: boolean, uri?: vscode.Uri): Promise<PreviewResult | undefined> => {
     const editor = vscode.window.activeTextEditor;
@@ -229,24 +301,33 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
       VIEW_TYPE,
       vscode.l10n.t('Preview {0}', baseName(document.uri)),
       { viewColumn: column, preserveFocus: toSide },
-      {
-        enableScripts: true,
-        enableFindWidget: true,
-        // Only the preview's own style and script may be loaded into the page.
-        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')],
-      },
+      options(),
     );
-    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'icon.png');
-    const preview = new Preview(panel, document, context.extensionUri, getClient, () => {
-      if (current === preview) current = undefined;
-    });
-    current = preview;
-    return preview.whenShown();
+    return adopt(panel, document).whenShown();
+  };
+
+  const serializer: vscode.WebviewPanelSerializer<PageState> = {
+    async deserializeWebviewPanel(panel, state) {
+      const uri = restoredUri(state);
+      let document: vscode.TextDocument | undefined;
+      try {
+        document = uri && (await vscode.workspace.openTextDocument(uri));
+      } catch {
+        // Deleted or renamed since: there is nothing to show any more.
+      }
+      // One preview at a time, as with the commands.
+      if (!document || current) {
+        panel.dispose();
+        return;
+      }
+      adopt(panel, document);
+    },
   };
 
   return [
     vscode.commands.registerCommand('govreport.showPreview', (uri?: vscode.Uri) => open(false, uri)),
     vscode.commands.registerCommand('govreport.showPreviewToSide', (uri?: vscode.Uri) => open(true, uri)),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, serializer),
     { dispose: () => current?.panel.dispose() },
   ];
 }

@@ -30,14 +30,26 @@ interface Known {
 
 const LANGUAGES = new Set(['govreport', 'plaintext', 'markdown']);
 
+/**
+ * The context key telling whether the active editor shows a report: a govreport document, or plain text
+ * or markdown the server recognised as one. The preview's editor-title button and commands use it.
+ */
+export const IS_REPORT_CONTEXT = 'govreport.isReport';
+
 /** Keeps the last analysis of each open document and shows the active one's. */
 export class AnalysisStatus implements vscode.Disposable {
   private item: vscode.LanguageStatusItem | undefined;
   private readonly known = new Map<string, Known>();
   private readonly subscriptions: vscode.Disposable[];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fired when what is known about a document changed (an analysis arrived, or everything was forgotten). */
+  readonly onDidChange = this.changed.event;
+  /** The value last given to the context key; undefined before the first setContext. */
+  private activeIsReport: boolean | undefined;
 
   constructor() {
     this.subscriptions = [
+      this.changed,
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       // An edit makes the shown analysis out of date until the server's next one arrives.
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -52,12 +64,23 @@ export class AnalysisStatus implements vscode.Disposable {
     if (!params || typeof params.uri !== 'string') return;
     this.known.set(params.uri, { params, at: new Date() });
     if (params.uri === vscode.window.activeTextEditor?.document.uri.toString()) this.refresh();
+    this.changed.fire();
+  }
+
+  /**
+   * Whether the document is a report for the extension's views: every govreport document; plain text
+   * and markdown once the server's last analysis recognised a report in them.
+   */
+  isReport(document: vscode.TextDocument): boolean {
+    if (document.languageId === 'govreport') return true;
+    return LANGUAGES.has(document.languageId) && !!this.known.get(document.uri.toString())?.params.reported;
   }
 
   /** Forgets every analysis, e.g. when the server restarts (it analyses the open documents again). */
   clear(): void {
     this.known.clear();
     this.refresh();
+    this.changed.fire();
   }
 
   dispose(): void {
@@ -69,10 +92,14 @@ export class AnalysisStatus implements vscode.Disposable {
   private refresh(): void {
     const document = vscode.window.activeTextEditor?.document;
     const known = document ? this.known.get(document.uri.toString()) : undefined;
+    const isReport = !!document && this.isReport(document);
+    if (isReport !== this.activeIsReport) {
+      this.activeIsReport = isReport;
+      void vscode.commands.executeCommand('setContext', IS_REPORT_CONTEXT, isReport);
+    }
     // Always for govreport documents (busy until the first analysis); plain text and markdown only once
     // the server has recognised them as a report, so ordinary notes get no item.
-    const show = !!document && LANGUAGES.has(document.languageId) && (document.languageId === 'govreport' || !!known?.params.reported);
-    if (!document || !show) {
+    if (!document || !isReport) {
       this.item?.dispose();
       this.item = undefined;
       return;

@@ -73,7 +73,8 @@ test('declares its activation events', async () => {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
   const events = extension.packageJSON.activationEvents || [];
-  for (const event of ['onLanguage:govreport', 'onLanguage:plaintext']) assert.ok(events.includes(event), `missing ${event}`);
+  // onWebviewPanel: the table preview's serializer brings an open preview back after a window reload.
+  for (const event of ['onLanguage:govreport', 'onLanguage:plaintext', 'onWebviewPanel:govreport.preview']) assert.ok(events.includes(event), `missing ${event}`);
   // VS Code itself creates plaintext models at start-up, so onLanguage:plaintext may already have fired.
   log(`active before any report was opened: ${extension.isActive}`);
 });
@@ -289,6 +290,35 @@ test('the table preview opens beside the 2022 sample with its wrong totals marke
   // Beside the editor, which keeps the focus.
   assert.notStrictEqual(tab.group.viewColumn, vscode.window.activeTextEditor && vscode.window.activeTextEditor.viewColumn);
   assert.strictEqual(vscode.window.activeTextEditor.document.uri.toString(), uri.toString());
+  await vscode.window.tabGroups.close(tab);
+  await waitFor('the preview to close', () => !webviewTab());
+});
+
+test('the preview follows the active report, plain text reports included, but not other text', async () => {
+  const webviewTab = () =>
+    vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .find((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('govreport.preview'));
+  const report = file('report.govreport');
+  await open(report);
+  await settled(report, false);
+  const shown = await vscode.commands.executeCommand('govreport.showPreviewToSide');
+  assert.ok(shown && shown.isReport, `preview answer: ${JSON.stringify(shown && { ...shown, html: undefined })}`);
+  await waitFor('the preview of report.govreport', () => webviewTab() && webviewTab().label.includes('report.govreport'));
+  // notes.txt is plain text the server did not recognise as a report: the preview stays.
+  const notes = file('notes.txt');
+  await open(notes);
+  await settled(notes, false);
+  assert.ok(webviewTab().label.includes('report.govreport'), webviewTab().label);
+  // Seed 003 is plain text too, but a report (content detection, govreport/analysis reported: true).
+  const seed = file('seeds', '003_78928cc5e71a0532.txt');
+  const { document } = await open(seed);
+  assert.strictEqual(document.languageId, 'plaintext');
+  const tab = await waitFor('the preview to follow seed 003', () => {
+    const current = webviewTab();
+    return current && current.label.includes('003_78928cc5e71a0532') && current;
+  });
+  log(`preview followed to "${tab.label}"`);
   await vscode.window.tabGroups.close(tab);
   await waitFor('the preview to close', () => !webviewTab());
 });
