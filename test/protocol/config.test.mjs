@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient } from './lsp-client.mjs';
+import { LspClient, watcherRegistration } from './lsp-client.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -69,10 +69,7 @@ describe('server: .govreportrc.json, inline suppression, govreport.run', () => {
   });
 
   test('the config file is watched next to the report files', async () => {
-    for (let i = 0; i < 100 && !registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const watcher = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    const watcher = await watcherRegistration(registrations);
     assert.ok(watcher, JSON.stringify(registrations));
     const globs = watcher.registerOptions.watchers.map((w) => w.globPattern);
     assert.ok(globs.includes('**/.govreportrc.json'), globs.join(', '));

@@ -142,3 +142,14 @@ export class LspClient {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }
 }
+
+/**
+ * The server's dynamic registration of workspace/didChangeWatchedFiles among `registrations` (the
+ * client/registerCapability requests a test collected), polled for up to two seconds: it is a request
+ * the server sends after `initialized`, not something the test can wait on directly. Undefined if none.
+ */
+export async function watcherRegistration(registrations) {
+  const find = () => registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
+  for (let i = 0; i < 100 && !find(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  return find();
+}

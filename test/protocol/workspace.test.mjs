@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient } from './lsp-client.mjs';
+import { LspClient, watcherRegistration } from './lsp-client.mjs';
 import { makeReport, requests2021 } from '../unit/fixtures.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -106,11 +106,7 @@ describe('workspace rules in the server', () => {
   });
 
   test('the server watches the report files and the workspace folders', async () => {
-    // client/registerCapability is a request the test answers, not a notification: poll for it.
-    for (let i = 0; i < 100 && !registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const watcher = registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    const watcher = await watcherRegistration(registrations);
     assert.ok(watcher, JSON.stringify(registrations));
     assert.ok(watcher.registerOptions.watchers.some((w) => /txt/.test(w.globPattern) && /govreport/.test(w.globPattern)));
     assert.equal(capabilities.workspace?.workspaceFolders?.changeNotifications, true);
