@@ -1,16 +1,17 @@
 // analyze(text) = parse once, run every rule, turn spans into LSP ranges. Pure: no I/O, no globals
 // beyond the constant rule list; safe on any string.
 import type { Report } from './model';
-import { analyzeDocument, type ReportPart } from './document';
+import { analyzeDocument, analyzeDocumentResult, type ReportPart } from './document';
 import { parse } from './reader/parse';
 import { rules, type Rule } from './rules';
 import { applySuppressions, readSuppressions, UNUSED_SUPPRESSION, type Suppressions } from './suppress';
 import type { Finding } from './rules/rule';
-import type { LineIndex } from './text';
+import type { LineIndex, Span } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
   Diagnostic,
+  Range,
   RelatedInformation,
   RuleMetadata,
   Severity,
@@ -29,62 +30,79 @@ export function listRules(docsBaseUrl?: string): RuleMetadata[] {
   return rules.map(({ check: _check, ...metadata }) => ({ ...metadata, href: docsLink(docsBaseUrl, metadata.id) }));
 }
 
-function toDiagnostic(ruleId: string, severity: Severity, href: string, finding: Finding, lines: LineIndex): Diagnostic {
+/**
+ * The range of `span`, `lineOffset` lines further down: a report of a larger document is analysed in
+ * its own lines and placed in the document's by adding its first line.
+ */
+function rangeAt(lines: LineIndex, span: Span, lineOffset: number): Range {
+  const range = lines.range(span);
+  if (lineOffset !== 0) {
+    range.start.line += lineOffset;
+    range.end.line += lineOffset;
+  }
+  return range;
+}
+
+function toDiagnostic(ruleId: string, severity: Severity, href: string, finding: Finding, lines: LineIndex, lineOffset: number): Diagnostic {
   const diagnostic: Diagnostic = {
     rule: ruleId,
     severity,
     message: finding.message,
-    range: lines.range(finding.span),
+    range: rangeAt(lines, finding.span, lineOffset),
     href,
   };
   const related = finding.related;
   if (related && related.length > 0) {
     const information = new Array<RelatedInformation>(related.length);
-    for (let i = 0; i < related.length; i++) information[i] = { range: lines.range(related[i].span), message: related[i].message };
+    for (let i = 0; i < related.length; i++) information[i] = { range: rangeAt(lines, related[i].span, lineOffset), message: related[i].message };
     diagnostic.relatedInformation = information;
   }
   if (finding.fixes && finding.fixes.length > 0) {
     diagnostic.fixes = finding.fixes.map((fix) => ({
       title: fix.title,
-      edits: fix.edits.map((edit) => ({ range: lines.range(edit.span), newText: edit.newText })),
+      edits: fix.edits.map((edit) => ({ range: rangeAt(lines, edit.span, lineOffset), newText: edit.newText })),
       ...(fix.isPreferred ? { isPreferred: true } : {}),
     }));
   }
   return diagnostic;
 }
 
-function summarize(report: Report): { sections: SectionSummary[]; tables: TableSummary[] } {
+function summarize(report: Report, lineOffset: number): { sections: SectionSummary[]; tables: TableSummary[] } {
+  const range = (span: Span): Range => rangeAt(report.lines, span, lineOffset);
   return {
     sections: report.sections.map((section) => ({
       index: section.def.index,
       title: section.title,
-      range: report.lines.range(section.span),
-      headingRange: report.lines.range(section.headingSpan),
+      range: range(section.span),
+      headingRange: range(section.headingSpan),
     })),
     tables: report.tables.map((table) => ({
       section: table.section,
       ...(table.item ? { item: `第二十条第（${table.item.numeral}）项` } : {}),
       format: table.format ?? table.template.format,
       layout: table.layout,
-      range: report.lines.range(table.span),
+      range: range(table.span),
       rows: table.rows.map((row) => ({
         id: row.def?.id ?? null,
         label: row.label.raw,
-        range: report.lines.range(row.label.spans[0] ?? row.slots[0]?.span ?? table.span),
+        range: range(row.label.spans[0] ?? row.slots[0]?.span ?? table.span),
         cells:
           row.cells?.map((cell) => ({
             column: cell.column.id,
             label: cell.column.label,
             value: cell.state === 'number' ? cell.value : null,
-            range: report.lines.range(cell.token.span),
+            range: range(cell.token.span),
           })) ?? null,
       })),
     })),
   };
 }
 
-/** Runs the rules on a parsed report. Features that already hold the report call this directly. */
-export function diagnose(report: Report, options: AnalyzeOptions = {}): Diagnostic[] {
+/**
+ * Runs the rules on a parsed report. Features that already hold the report call this directly.
+ * `lineOffset`: the report's first line in a larger document (its ranges are moved by it).
+ */
+export function diagnose(report: Report, options: AnalyzeOptions = {}, lineOffset = 0): Diagnostic[] {
   if (!report.isReport) return [];
   const en = (options.locale ?? 'zh-CN') === 'en';
   const diagnostics: Diagnostic[] = [];
@@ -103,7 +121,7 @@ export function diagnose(report: Report, options: AnalyzeOptions = {}): Diagnost
     }
     if (findings.length === 0) continue;
     const href = docsLink(options.docsBaseUrl, rule.id);
-    for (const finding of findings) diagnostics.push(toDiagnostic(rule.id, severity, href, finding, report.lines));
+    for (const finding of findings) diagnostics.push(toDiagnostic(rule.id, severity, href, finding, report.lines, lineOffset));
   }
   return diagnostics;
 }
@@ -135,11 +153,14 @@ export function tooLarge(text: string, options: AnalyzeOptions): AnalysisResult 
   };
 }
 
-/** One report's text, parsed and checked as a whole (no size limit, no splitting into reports). */
-export function analyzeOne(text: string, options: AnalyzeOptions = {}): { report: Report; result: AnalysisResult } {
+/**
+ * One report's text, parsed and checked as a whole (no size limit, no splitting into reports). The
+ * ranges are in the report's own lines, or `lineOffset` lines further down.
+ */
+export function analyzeOne(text: string, options: AnalyzeOptions = {}, lineOffset = 0): { report: Report; result: AnalysisResult } {
   const report = parse(text, { format: options.format });
   const format = !report.isReport ? null : report.legacy ? 'legacy' : report.format;
-  const { sections, tables } = options.summaries === false ? { sections: [], tables: [] } : summarize(report);
+  const { sections, tables } = options.summaries === false ? { sections: [], tables: [] } : summarize(report, lineOffset);
   return {
     report,
     result: {
@@ -148,7 +169,7 @@ export function analyzeOne(text: string, options: AnalyzeOptions = {}): { report
       agency: report.title?.agency ?? null,
       sections,
       tables,
-      diagnostics: diagnose(report, options),
+      diagnostics: diagnose(report, options, lineOffset),
     },
   };
 }
@@ -169,7 +190,7 @@ export function analyzeReport(
 /** Text in, findings out: the library's entry point. */
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
   const source = String(text ?? '');
-  return withSuppressions(source, analyzeDocument(source, options).result, options);
+  return withSuppressions(source, analyzeDocumentResult(source, options), options);
 }
 
 const ruleIds: ReadonlySet<string> = new Set(rules.map((rule) => rule.id));
