@@ -227,6 +227,18 @@ describe('table rules', () => {
   test('cell-count: table 四 with fourteen values', () => {
     const found = only(makeReport({ reviews: REVIEWS.slice(1) }), 'cell-count');
     assert.equal(found.length, 1);
+    // The values share the finding's line: all under the squiggle, not listed again.
+    assert.equal(found[0].relatedInformation, undefined);
+  });
+  test('cell-count: values on several lines are listed one by one', () => {
+    const text = makeReport({ layout: 'lines', reviews: REVIEWS.slice(1) });
+    const found = only(text, 'cell-count');
+    assert.equal(found.length, 1);
+    const related = found[0].relatedInformation;
+    assert.equal(related.length, 14);
+    assert.equal(related[0].message, `第 1 个值“${REVIEWS[1]}”`);
+    assert.equal(rangeText(text, related[13].range), String(REVIEWS[14]));
+    assert.ok(new Set(related.map((info) => info.range.start.line)).size > 1);
   });
   test('cell-blank: an empty cell between values and a placeholder, fixed with 0', () => {
     const requests = requests2021();

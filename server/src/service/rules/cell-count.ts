@@ -1,8 +1,25 @@
+import type { Token } from '../model';
 import { defineRule, rowName, tableName, type Finding, type Related } from './rule';
 import { checksTables, valuesSpan } from './tables-common';
 
 /** At most this many values of a miscounted row are pointed out one by one. */
 const MAX_RELATED = 20;
+
+/**
+ * The values one by one, when they stand on several lines (one cell per line): there the finding's
+ * range covers lines the user cannot see at once. Values that share one line are all under the
+ * squiggle already, and listing them again would only add a row per value to the Problems view.
+ */
+function valuesByLine(slots: readonly Token[], en: boolean): Related[] | undefined {
+  if (slots.length === 0 || slots.every((slot) => slot.line === slots[0].line)) return undefined;
+  const shown = Math.min(slots.length, MAX_RELATED);
+  const related: Related[] = new Array(shown);
+  for (let index = 0; index < shown; index++) {
+    const slot = slots[index];
+    related[index] = { span: slot.span, message: en ? `value ${index + 1} "${slot.raw}"` : `第 ${index + 1} 个值“${slot.raw}”` };
+  }
+  return related;
+}
 
 /** A value row with more or fewer values than the table has columns: its values cannot be placed. */
 export default defineRule({
@@ -33,13 +50,7 @@ export default defineRule({
           const blankHint = values < expected && blanks > 0 ? `；有 ${blanks} 个单元格为空白，没有数据时应填 0` : '';
           message = `${name}有 ${values} 个数值，表格有 ${expected} 列（${diff}）${blankHint}。无法确定各数值所属的列，此行不参与勾稽关系检查`;
         }
-        const shown = Math.min(row.slots.length, MAX_RELATED);
-        const related: Related[] = new Array(shown);
-        for (let index = 0; index < shown; index++) {
-          const slot = row.slots[index];
-          related[index] = { span: slot.span, message: en ? `value ${index + 1} "${slot.raw}"` : `第 ${index + 1} 个值“${slot.raw}”` };
-        }
-        findings.push({ span: valuesSpan(report, row), message, related });
+        findings.push({ span: valuesSpan(report, row), message, related: valuesByLine(row.slots, en) });
       }
       // A table 四 header with no value row after it.
       if (table.section === 4 && table.rows.length === 0 && table.headerSpan) {
