@@ -26,7 +26,9 @@ if (!fs.existsSync(path.join(DIST, 'index.js'))) {
   console.error('server/dist is missing: run `npm run build` first (or `npm run bench`, which builds).');
   process.exit(2);
 }
-const { analyze } = require(path.join(DIST, 'index.js'));
+const { analyze, languageServerExecArgv } = require(path.join(DIST, 'index.js'));
+// The server is started with the flags the VS Code extension gives it (server/src/launch.ts).
+const SERVER_FLAGS = languageServerExecArgv(os.availableParallelism?.() ?? os.cpus().length);
 
 // ---------------------------------------------------------------------------------------------------
 // Corpus
@@ -119,7 +121,7 @@ const ms = (value) => (value < 1 ? `${value.toFixed(3)} ms` : value < 100 ? `${v
 
 class Server {
   constructor() {
-    this.child = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, [...SERVER_FLAGS, path.join(DIST, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.chunks = [];
     this.length = 0;
     this.expected = -1;
@@ -396,6 +398,7 @@ async function main() {
 
   const cpus = os.cpus();
   console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.arch()}${QUICK ? ' (--quick)' : ''}`);
+  console.log(`Language server started as the VS Code extension starts it: node ${SERVER_FLAGS.join(' ')} server.js`);
   console.log('');
   console.log('| Measure | Result | Target | |');
   console.log('|---|---|---|---|');

@@ -38,3 +38,5 @@ export {
 export { toReportText, sourceOffset, sourceSpan, placeAt, type ReportText, type SourceMap, type Place } from './service/input/html';
 // `govreport extract`'s columns and records: one flat record of a report's table values.
 export { extractColumns, extractRecord, RECORD_FIELDS, type ExtractColumn } from './service/extract';
+// The Node flags a client should start the language server with (the VS Code extension does).
+export { languageServerExecArgv } from './launch';

@@ -253,6 +253,25 @@ test('the restart command brings the server back', async () => {
   await waitFor('findings after restart', () => findings(uri).length === SEEDS['001_21d8e222a39c5270.txt'].length);
 });
 
+test("the server process runs with V8's background threads sized to the machine", async () => {
+  // The client forks the server with --clientProcessId=<this extension host's pid>: that is ours.
+  await open(file('report.govreport'));
+  const { languageServerExecArgv } = require(path.resolve(__dirname, '../../../server/dist/index.js'));
+  const expected = languageServerExecArgv(require('os').availableParallelism());
+  if (process.platform === 'win32') {
+    log(`not checked on Windows (no ps); expected ${expected.join(' ')}`);
+    return;
+  }
+  const line = await waitFor('the language server process', () =>
+    require('child_process')
+      .execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .find((args) => args.includes(path.join('server', 'dist', 'server.js')) && args.includes(`--clientProcessId=${process.pid}`)),
+  );
+  log(`server: ${line.trim()}`);
+  for (const flag of expected) assert.ok(line.split(/\s+/).includes(flag), `${flag} missing from: ${line}`);
+});
+
 test('the manifest is localised: every %key% resolved from package.nls*.json in the display language', async () => {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   const manifest = extension.packageJSON;
