@@ -228,11 +228,19 @@ describe('fix-all', () => {
     for (const text of baseTexts) checkFixAll(text);
   });
 
-  test('found by other seeds: an item line moved away from its table, rows of another table swapped', () => {
+  test('found by other seeds: an item line moved away from its table, rows of another table swapped, a title inside a table', () => {
     // A table of 二 whose item line ends up after the last section has no rows read: inserting rows
     // there would not make them its own, so row-missing must offer no fix (it once offered one).
     checkFixAll(fromRecipe([7, [{ kind: 'swap', at: 1765060289, to: 758518529 }]]));
     checkFixAll(fromRecipe([3, [{ kind: 'swap', at: 1118593226, to: 728413829 }]]));
+    // The title repeated between a row label and its values splits the file into two reports; the
+    // first one's missing sections and missing rows both insert at the end of its table 三. Stacked in
+    // one round the rows went in behind the new headings, outside the table, and never fixed their
+    // finding (seed 303).
+    const split = fromRecipe([4, [{ kind: 'repeat', at: 0, to: 41473702 }]]);
+    checkFixAll(split);
+    const result = fixAll(split, (text) => analyze(text).diagnostics);
+    assert.equal(result.ineffective, 0);
   });
 
   test('mutated seeds and samples: fixpoint, idempotent, nothing outside the edits', () => {

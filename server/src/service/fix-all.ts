@@ -101,9 +101,12 @@ function isLineBreak(code: number): boolean {
 }
 
 /**
- * Whole lines inserted at one place (each starting with a line break, or each ending with one) can go
- * in together, one after the other in diagnostic order, which is the order in which the rules report
- * missing rows and sections. Without this, a table missing twenty rows would need twenty rounds.
+ * Whole lines inserted at one place (each starting with a line break, or each ending with one) by the
+ * same rule can go in together, one after the other in diagnostic order, which is the order in which
+ * the rule reports missing rows or sections. Without this, a table missing twenty rows would need
+ * twenty rounds. Different rules' insertions at one place wait for the next round: their order is not
+ * diagnostic order (missing rows stacked behind missing section headings at the end of a table landed
+ * in the new section, and never fixed their finding).
  */
 function stackable(a: OffsetEdit, b: OffsetEdit): boolean {
   if (a.start !== a.end || b.start !== b.end || a.start !== b.start || a.newText === '' || b.newText === '') return false;
@@ -120,6 +123,8 @@ export function selectFixes(text: string, diagnostics: Diagnostic[]): FixSelecti
   const starts = lineStarts(text);
   const eol = documentEol(text);
   const accepted: OffsetEdit[] = [];
+  /** The rule whose fix each accepted edit belongs to. */
+  const ruleOf = new Map<OffsetEdit, string>();
   const fixed: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     const fix = chosenFix(diagnostic);
@@ -136,7 +141,12 @@ export function selectFixes(text: string, diagnostics: Diagnostic[]): FixSelecti
       }
       const against = accepted.filter((other) => conflicts(other, edit));
       if (against.length === 0) fresh.push(edit);
-      else if (against.length === 1 && stackable(against[0], edit) && !stacked.some((entry) => entry.onto === against[0])) {
+      else if (
+        against.length === 1 &&
+        ruleOf.get(against[0]) === diagnostic.rule &&
+        stackable(against[0], edit) &&
+        !stacked.some((entry) => entry.onto === against[0])
+      ) {
         stacked.push({ onto: against[0], edit });
       } else {
         ok = false;
@@ -147,6 +157,7 @@ export function selectFixes(text: string, diagnostics: Diagnostic[]): FixSelecti
     const changes = fresh.filter((edit) => text.slice(edit.start, edit.end) !== edit.newText);
     if (changes.length === 0 && stacked.length === 0) continue;
     accepted.push(...changes);
+    for (const change of changes) ruleOf.set(change, diagnostic.rule);
     for (const { onto, edit } of stacked) onto.newText += edit.newText;
     fixed.push(diagnostic);
   }
