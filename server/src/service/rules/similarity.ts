@@ -98,8 +98,27 @@ function copied(sentence: Sentence, before: Prepared): boolean {
   return best / sentence.grams.size >= NEAR;
 }
 
+// The share for a pair of sections, kept with the sections like their prepared form. A file of many
+// reports compares every report with each of its agency's reports of the year before on every
+// keystroke; only the pairs with the edited report's new sections are computed again.
+const shares = new WeakMap<SectionText, WeakMap<SectionText, number>>();
+
 /** The share (0..1) of `section`'s text found in `before`, sentence by sentence. */
 export function copiedShare(section: SectionText, before: SectionText): number {
+  let known = shares.get(section);
+  if (!known) {
+    known = new WeakMap();
+    shares.set(section, known);
+  }
+  let share = known.get(before);
+  if (share === undefined) {
+    share = computeShare(section, before);
+    known.set(before, share);
+  }
+  return share;
+}
+
+function computeShare(section: SectionText, before: SectionText): number {
   const now = preparedOf(section);
   const then = preparedOf(before);
   if (now.length < MIN_SECTION || then.length === 0) return 0;
