@@ -114,29 +114,6 @@ function splitAndScan(text) {
   return sum;
 }
 
-/** A copy of a JSON-like value: new arrays and objects all the way down. */
-function deepCopy(value) {
-  if (Array.isArray(value)) {
-    const copy = new Array(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = deepCopy(value[i]);
-    return copy;
-  }
-  if (value !== null && typeof value === 'object') {
-    const copy = {};
-    for (const key in value) copy[key] = deepCopy(value[key]);
-    return copy;
-  }
-  return value;
-}
-
-/** How many arrays and objects a JSON-like value is made of. */
-function countObjects(value) {
-  if (value === null || typeof value !== 'object') return 0;
-  let count = 1;
-  for (const key in value) count += countObjects(value[key]);
-  return count;
-}
-
 const ms = (value) => (value < 1 ? `${value.toFixed(3)} ms` : value < 100 ? `${value.toFixed(2)} ms` : `${value.toFixed(0)} ms`);
 
 // ---------------------------------------------------------------------------------------------------
@@ -379,16 +356,6 @@ async function main() {
     `${(scanMs / bigMs).toFixed(3)} / ${(scanMs / bigDiagMs).toFixed(3)}`,
     '≥ 0.2',
     verdict(scanMs / bigMs >= 0.2),
-  );
-  // What the whole result costs merely to exist: a plain deep copy builds the same objects (every
-  // section, table, row and cell with its LSP range) without any analysis. No analyze() that returns
-  // this result can be faster than building it, so this bounds the ratio above from below.
-  const whole = analyze(big.text);
-  const copyMs = median(() => deepCopy(whole), { runs: 15, ms: 1000, warmup: 3 });
-  const objects = countObjects(whole);
-  row(
-    `… building the whole result alone (a deep copy of its ${Math.round(objects / 1000)}k objects, no analysis) / its ratio to split + scan`,
-    `${ms(copyMs)} / ${(scanMs / copyMs).toFixed(3)}`,
   );
 
   // The same text through markdownlint and autocorrect.
