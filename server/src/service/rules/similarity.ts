@@ -81,20 +81,25 @@ function preparedOf(section: SectionText): Prepared {
   return value;
 }
 
-function copied(sentence: Sentence, before: Prepared): boolean {
+/**
+ * Whether `sentence` is (nearly) one of `before`'s sentences. `hits` counts shared trigrams per
+ * sentence of `before`; it comes in all zeros, as long as `before.sentences`, and is left so.
+ */
+function copied(sentence: Sentence, before: Prepared, hits: Int32Array): boolean {
   if (before.exact.has(sentence.text)) return true;
   if (sentence.text.length < SHORT || sentence.grams.size === 0) return false;
-  const hits = new Map<number, number>();
   let best = 0;
+  const touched: number[] = [];
   for (const gram of sentence.grams) {
     const holders = before.index.get(gram);
     if (!holders) continue;
     for (const holder of holders) {
-      const count = (hits.get(holder) ?? 0) + 1;
-      hits.set(holder, count);
+      const count = ++hits[holder];
+      if (count === 1) touched.push(holder);
       if (count > best) best = count;
     }
   }
+  for (const holder of touched) hits[holder] = 0;
   return best / sentence.grams.size >= NEAR;
 }
 
@@ -123,7 +128,8 @@ function computeShare(section: SectionText, before: SectionText): number {
   const then = preparedOf(before);
   if (now.length < MIN_SECTION || then.length === 0) return 0;
   let same = 0;
-  for (const sentence of now.sentences) if (copied(sentence, then)) same += sentence.text.length;
+  const hits = new Int32Array(then.sentences.length);
+  for (const sentence of now.sentences) if (copied(sentence, then, hits)) same += sentence.text.length;
   return same / now.length;
 }
 
