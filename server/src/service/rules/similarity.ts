@@ -1,6 +1,7 @@
 // similarity: section 一 or 五 copied (nearly) verbatim from the same agency's report of the year before.
 // A workspace rule, run by checkAcross (service/workspace.ts) on report summaries.
 import type { AcrossFinding, ReportSummary, SectionText } from '../workspace';
+import { Memo } from '../memo';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -69,13 +70,20 @@ function prepare(body: string): Prepared {
 }
 
 // Summaries of other reports are compared again on every keystroke in the current one; their prepared
-// form depends only on the (immutable) section object, so it is kept with it.
+// form depends only on the (immutable) section object, so it is kept with it. It depends only on the
+// section's text, too: sections with the same text (copies of one report: drafts, a file and its
+// copy, every report generated from one template) share one prepared form, and so the shares below.
 const prepared = new WeakMap<SectionText, Prepared>();
+const preparedByText = new Memo<Prepared>(256);
 
 function preparedOf(section: SectionText): Prepared {
   let value = prepared.get(section);
   if (!value) {
-    value = prepare(section.body);
+    value = preparedByText.get(section.body);
+    if (!value) {
+      value = prepare(section.body);
+      preparedByText.set(section.body, value);
+    }
     prepared.set(section, value);
   }
   return value;
@@ -88,44 +96,49 @@ function preparedOf(section: SectionText): Prepared {
 function copied(sentence: Sentence, before: Prepared, hits: Int32Array): boolean {
   if (before.exact.has(sentence.text)) return true;
   if (sentence.text.length < SHORT || sentence.grams.size === 0) return false;
-  let best = 0;
+  const size = sentence.grams.size;
+  let found = false;
   const touched: number[] = [];
-  for (const gram of sentence.grams) {
+  counting: for (const gram of sentence.grams) {
     const holders = before.index.get(gram);
     if (!holders) continue;
     for (const holder of holders) {
       const count = ++hits[holder];
       if (count === 1) touched.push(holder);
-      if (count > best) best = count;
+      // Counts only grow: once one sentence holds enough of the trigrams, the answer is known.
+      if (count / size >= NEAR) {
+        found = true;
+        break counting;
+      }
     }
   }
   for (const holder of touched) hits[holder] = 0;
-  return best / sentence.grams.size >= NEAR;
+  return found;
 }
 
-// The share for a pair of sections, kept with the sections like their prepared form. A file of many
-// reports compares every report with each of its agency's reports of the year before on every
-// keystroke; only the pairs with the edited report's new sections are computed again.
-const shares = new WeakMap<SectionText, WeakMap<SectionText, number>>();
+// The share for a pair of prepared sections, kept with them. A file of many reports compares every
+// report with each of its agency's reports of the year before on every keystroke; only the pairs with
+// the edited report's new sections are computed again.
+const shares = new WeakMap<Prepared, WeakMap<Prepared, number>>();
 
 /** The share (0..1) of `section`'s text found in `before`, sentence by sentence. */
 export function copiedShare(section: SectionText, before: SectionText): number {
-  let known = shares.get(section);
+  const now = preparedOf(section);
+  const then = preparedOf(before);
+  let known = shares.get(now);
   if (!known) {
     known = new WeakMap();
-    shares.set(section, known);
+    shares.set(now, known);
   }
-  let share = known.get(before);
+  let share = known.get(then);
   if (share === undefined) {
-    share = computeShare(section, before);
-    known.set(before, share);
+    share = computeShare(now, then);
+    known.set(then, share);
   }
   return share;
 }
 
-function computeShare(section: SectionText, before: SectionText): number {
-  const now = preparedOf(section);
-  const then = preparedOf(before);
+function computeShare(now: Prepared, then: Prepared): number {
   if (now.length < MIN_SECTION || then.length === 0) return 0;
   let same = 0;
   const hits = new Int32Array(then.sentences.length);
