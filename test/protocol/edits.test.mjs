@@ -7,28 +7,18 @@
 // reuse of createDocumentAnalyzer together; the seed is fixed so a failure replays.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { LspClient } from './lsp-client.mjs';
+import { repoRoot } from '../unit/fixtures.mjs';
+import { exampleTexts as samples, seedTexts as seeds } from '../unit/mutations.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
 const serverPath = path.join(repoRoot, 'server/dist/server.js');
 const library = createRequire(import.meta.url)(path.join(repoRoot, 'server/dist/index.js'));
-const seedsDir = path.resolve(repoRoot, '../shared/examples/seeds');
-const examplesDir = path.join(repoRoot, 'examples');
 const SEED = Number(process.env.GOVREPORT_PROPERTY_SEED) || 20261122;
 
-const seeds = readdirSync(seedsDir)
-  .sort()
-  .map((name) => readFileSync(path.join(seedsDir, name), 'utf8'));
-const samples = readdirSync(examplesDir)
-  .sort()
-  .filter((name) => /\.(txt|md)$/.test(name) && name !== 'README.md')
-  .map((name) => readFileSync(path.join(examplesDir, name), 'utf8'));
 // A single report, a CRLF report and a file of several reports (the samples: one agency, two years).
 const bases = [seeds[4], seeds[1].replace(/\n/g, '\r\n'), [seeds[0], ...samples].join('\n')];
 
