@@ -293,6 +293,18 @@ function run(text: string, options: AnalyzeOptions, lookup?: Lookup, store?: (va
   return { result: combine(reports, entries), reports };
 }
 
+/** Where a report of the document is (from its first line, `startLine`, to the end of its last) and what it is. */
+function reportInfo(report: Report, startLine: number, result: AnalysisResult): ReportInfo {
+  const lines = report.lines.lines;
+  const lastLine = lines[lines.length - 1];
+  return {
+    range: { start: { line: startLine, character: 0 }, end: { line: startLine + lines.length - 1, character: lastLine.end - lastLine.start } },
+    agency: result.agency,
+    year: result.year,
+    format: result.format,
+  };
+}
+
 /** The document's result from its reports' results. */
 function combine(reports: ReportPart[], entries: Analysed[]): AnalysisResult {
   const first = reports[0].result;
@@ -320,13 +332,7 @@ function combine(reports: ReportPart[], entries: Analysed[]): AnalysisResult {
     for (const section of placed.sections) sections.push(section);
     for (const table of placed.tables) tables.push(table);
     for (const diagnostic of placed.diagnostics) diagnostics.push(diagnostic);
-    const lastLine = part.report.lines.lines[part.lineCount - 1];
-    infos.push({
-      range: { start: { line: delta, character: 0 }, end: { line: delta + part.lineCount - 1, character: lastLine.end - lastLine.start } },
-      agency: part.result.agency,
-      year: part.result.year,
-      format: part.result.format,
-    });
+    infos.push(reportInfo(part.report, delta, part.result));
   });
   return { format: first.format, year: first.year, agency: first.agency, sections, tables, diagnostics, reports: infos };
 }
@@ -355,15 +361,8 @@ export function analyzeDocumentResult(text: string, options: AnalyzeOptions = {}
     for (const section of result.sections) sections.push(section);
     for (const table of result.tables) tables.push(table);
     for (const diagnostic of result.diagnostics) diagnostics.push(diagnostic);
-    const lines = report.lines.lines;
-    const lastLine = lines[lines.length - 1];
-    infos.push({
-      range: { start: { line, character: 0 }, end: { line: line + lines.length - 1, character: lastLine.end - lastLine.start } },
-      agency: result.agency,
-      year: result.year,
-      format: result.format,
-    });
-    line += lines.length;
+    infos.push(reportInfo(report, line, result));
+    line += report.lines.lines.length;
   }
   const { format, year, agency } = first as AnalysisResult;
   return { format, year, agency, sections, tables, diagnostics, reports: infos };
