@@ -192,7 +192,7 @@ describe('incremental analysis (createDocumentAnalyzer)', () => {
     return text.slice(0, at) + edit.insert + text.slice(at + remove);
   }
 
-  test('after random edits, the incremental result equals a fresh analysis exactly', () => {
+  test('after random edits, the incremental result equals a fresh analysis (and analyze()) exactly', () => {
     fc.assert(
       fc.property(fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.boolean(), (edits, summaries) => {
         const analyzer = createDocumentAnalyzer();
@@ -204,6 +204,8 @@ describe('incremental analysis (createDocumentAnalyzer)', () => {
           const incremental = analyzer.analyze(text, options);
           const fresh = analyzeDocument(text, options);
           assert.deepEqual(incremental.result, fresh.result);
+          // analyze() takes its own path (each report's model dropped at once, ranges placed directly).
+          assert.deepEqual(library.analyze(text, options), fresh.result);
           assert.deepEqual(
             incremental.reports.map((part) => [part.startLine, part.lineCount, part.text]),
             fresh.reports.map((part) => [part.startLine, part.lineCount, part.text]),
