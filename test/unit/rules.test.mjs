@@ -319,7 +319,12 @@ describe('arithmetic rules', () => {
     const text = makeReport({ requests });
     const found = only(text, 'group-total');
     assert.equal(found.length, 1);
-    assert.match(found[0].message, /“（四）无法提供”小计·“总计”应为 3/);
+    // A sub-row's number is spelled out, so it does not run into its value.
+    assert.equal(found[0].message, '“（四）无法提供”小计·“总计”应为 3（（四）第1项 3），实际为 4');
+    assert.equal(
+      analyze(text, { locale: 'en' }).diagnostics.find((d) => d.rule === 'group-total').message,
+      'the subtotal of "（四）无法提供" / "总计" should be 3 (（四）item 1 3), but is 4',
+    );
     // A correct subtotal is not added again into （七）总计.
     requests.find((row) => row.label === '（四）无法提供').values = [2, 0, 0, 1, 0, 0, 3];
     assert.deepEqual(analyze(makeReport({ requests })).diagnostics, []);

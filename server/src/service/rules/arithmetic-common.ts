@@ -72,11 +72,18 @@ export function requestTables(report: Report): Table[] {
   return checksTables(report) ? report.tables.filter((table) => table.section === 3) : [];
 }
 
-/** A row's short name in a sum: "（三）4" for a numbered sub-row, "（一）予以公开" otherwise. */
-export function addendName(table: Table, row: Row): string {
+/**
+ * A row's short name in a sum: "（三）第4项" ("（三）item 4") for a numbered sub-row, "（一）予以公开"
+ * otherwise. The sub-row's number is spelled out: followed by its value, a bare "（三）4 1" read as one
+ * number run into another.
+ */
+export function addendName(table: Table, row: Row, en: boolean): string {
   if (!row.def) return row.label.raw;
   const parent = row.def.parent ? table.template.requests.rows.find((def) => def.id === row.def!.parent) : undefined;
-  if (/^\d/.test(row.def.numbering) && parent) return `${parent.numbering}${row.def.numbering.replace(/\.$/, '')}`;
+  if (/^\d/.test(row.def.numbering) && parent) {
+    const number = row.def.numbering.replace(/\.$/, '');
+    return en ? `${parent.numbering}item ${number}` : `${parent.numbering}第${number}项`;
+  }
   return row.def.numbering + row.def.text.replace(/（.*$/, '');
 }
 

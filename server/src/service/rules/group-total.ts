@@ -31,7 +31,7 @@ export default defineRule({
           if (check && !holds(check)) {
             const fixable = columnId !== totalId || totalColumnFixable(checks, totalId);
             const name = rowName(group);
-            const names = childRows.map((row) => addendName(table, row!));
+            const names = childRows.map((row) => addendName(table, row!, en));
             const subject = en ? `the subtotal of "${name}" / "${label}"` : `“${name}”小计·“${label}”`;
             findings.push(sumFinding(check, names, subject, en, fixable));
           }

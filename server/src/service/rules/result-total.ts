@@ -20,7 +20,7 @@ export default defineRule({
       for (const { columnId, label, check } of checks) {
         if (check && !holds(check)) {
           const fixable = columnId !== totalId || totalColumnFixable(checks, totalId);
-          const names = results.map((row) => addendName(table, row));
+          const names = results.map((row) => addendName(table, row, en));
           findings.push(sumFinding(check, names, en ? `"(7) total" / "${label}"` : `“（七）总计”·“${label}”`, en, fixable));
         }
       }
