@@ -135,6 +135,17 @@ describe('fee-statement', () => {
     assert.equal(rulesOf(dropped, 'section-missing').length, 1);
     assert.deepEqual(found(report({ bodies: { 1: overview('（三）政府信息管理。本年度未收取信息处理费。'), 6: '无。' } }), 'fee-statement'), []);
   });
+  test('a statement hard-wrapped over lines (pasted from a PDF) is read as one', () => {
+    for (const six of ['本年度未收取信息处\n理费。', '本年度未\n收取信息处理费。', '本机关依申请提供政府信息，未向申请人收\n取任何费用。']) {
+      assert.deepEqual(found(report({ bodies: { 6: six } }), 'fee-statement'), [], six);
+      assert.deepEqual(found(report({ bodies: { 6: six } }).replace(/\n/g, '\r\n'), 'fee-statement'), [], `${six} (CRLF)`);
+    }
+    // Stated elsewhere, wrapped there.
+    assert.deepEqual(found(report({ bodies: { 1: overview('（三）政府信息管理。本年度未收取信息\n处理费。'), 6: '无。' } }), 'fee-statement'), []);
+    // Lines that end a sentence, or a blank line between them, are not one statement.
+    assert.equal(found(report({ bodies: { 6: '本年度未收取信息处\n\n理费。' } }), 'fee-statement').length, 1);
+    assert.equal(found(report({ bodies: { 6: '本年度无信息处。\n理费。' } }), 'fee-statement').length, 1);
+  });
 });
 
 describe('fee-unit', () => {

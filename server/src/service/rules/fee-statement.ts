@@ -2,7 +2,7 @@ import type { Paragraph, Report } from '../model';
 import { eolOf } from './layout-common';
 import { defineRule, type Finding } from './rule';
 import { firstHeadings } from './sections-common';
-import { checksText, paragraphsOf, under2021Format } from './text-common';
+import { checksText, paragraphsOf, runningTexts, under2021Format } from './text-common';
 
 export const FEE_SENTENCE = '本年度未收取信息处理费。';
 
@@ -48,9 +48,10 @@ export default defineRule({
     const six = firstHeadings(report).find((section) => section.def.index === 6);
     if (!six) return [];
     const body = paragraphsOf(report, 6);
-    if (body.some((paragraph) => mentionsFee(paragraph.text))) return [];
+    // Read across hard-wrapped lines: "本年度未收取信息处" / "理费。" is a statement.
+    if (runningTexts(body).some(mentionsFee)) return [];
     // Stated elsewhere (some reports put it under 政府信息管理): not forgotten, only misplaced.
-    if (report.paragraphs.some((paragraph) => paragraph.text.includes('信息处理费'))) return [];
+    if (runningTexts(report.paragraphs).some((text) => text.includes('信息处理费'))) return [];
     const year = report.year !== null ? report.year : null;
     const yearZh = year !== null ? `${year} 年度` : '2021 年度及以后的';
     const yearEn = year !== null ? `a ${year}` : 'a 2021-or-later';

@@ -22,6 +22,27 @@ export function paragraphsOf(report: Report, index: number): Paragraph[] {
   return report.paragraphs.filter((paragraph) => paragraph.section?.def.index === index);
 }
 
+/** How a line of running text ends when its sentence (or its heading) is complete. */
+const LINE_CLOSED = /[。！？；：!?;:…”’」』）)】]$/;
+
+/**
+ * The texts of `paragraphs` with hard-wrapped lines joined: text pasted from a PDF, or typed with line
+ * breaks, splits a sentence over lines ("本年度未收取信息处" / "理费。"). A line that does not end a
+ * sentence runs on into the paragraph on the very next line of the same section.
+ */
+export function runningTexts(paragraphs: readonly Paragraph[]): string[] {
+  const texts: string[] = [];
+  let previous: Paragraph | null = null;
+  for (const paragraph of paragraphs) {
+    const runsOn =
+      previous !== null && paragraph.line === previous.line + 1 && paragraph.section === previous.section && !LINE_CLOSED.test(previous.text);
+    if (runsOn) texts[texts.length - 1] += paragraph.text;
+    else texts.push(paragraph.text);
+    previous = paragraph;
+  }
+  return texts;
+}
+
 /** The part of a paragraph's text a span covers (the span lies inside the paragraph). */
 export function textOf(paragraph: Paragraph, span: Span): string {
   return paragraph.text.slice(span.start - paragraph.span.start, span.end - paragraph.span.start);
