@@ -433,3 +433,51 @@ test('the text rules are listed with the severities of the rule catalogue, and t
   const index = fs.readFileSync(path.join(repoRoot, 'docs/rules/README.md'), 'utf8');
   for (const id of TEXT_RULES) assert.match(index, new RegExp(`\\[\`${id}\`\\]\\(${id}\\.md\\) \\| 已实现 \\|`), id);
 });
+
+describe('statements hard-wrapped over lines (text pasted from a PDF)', () => {
+  /** Every line of running text cut into lines of `width` characters, as a PDF's text layer does. */
+  function wrap(text, width) {
+    return text
+      .split('\n')
+      .map((line) => {
+        if (!/[。；]/.test(line) || line.length <= width || line.includes('\t') || line.trim().startsWith('|')) return line;
+        const parts = [];
+        for (let i = 0; i < line.length; i += width) parts.push(line.slice(i, i + width));
+        return parts.join('\n');
+      })
+      .join('\n');
+  }
+  const findingsOf = (text) =>
+    analyze(text)
+      .diagnostics.map((d) => `${d.rule}|${d.message}`)
+      .sort();
+
+  test('the seeds and samples wrapped at any width from 6 to 80 characters get exactly the same findings', async () => {
+    const { baseTexts } = await import('./mutations.mjs');
+    for (const [index, text] of baseTexts.entries()) {
+      const expected = findingsOf(text);
+      for (let width = 6; width <= 80; width++) assert.deepEqual(findingsOf(wrap(text, width)), expected, `text ${index} wrapped at ${width}`);
+    }
+  });
+  test('cited-format: a citation broken over lines, or its issuer broken from it, is read whole', () => {
+    for (const broken of ['国办公开办函〔2019〕\n60号', '国办公开办函〔20\n19〕60号', '国办公开\n办函〔2019〕60号', '国办公开办函\n〔2019〕60号']) {
+      const text = report({ year: 2021, preamble: `本报告依据《通知》（${broken}）编制。` });
+      const [d, ...rest] = found(text, 'cited-format');
+      assert.equal(rest.length, 0, broken);
+      assert.match(d.message, /此处引用的是“〔2019〕60号”/, broken);
+      assert.equal(rangeText(text, d.range).replace('\n', ''), '〔2019〕60号', broken);
+    }
+    // Another issuer's number stays another issuer's, broken or not.
+    assert.deepEqual(found(report({ year: 2021, preamble: '根据某省政办\n〔2019〕60号文件要求编制。' }), 'cited-format'), []);
+  });
+  test('enumeration: 二是 broken after 二 continues the list; a real gap is still found across the break', () => {
+    const five = (body) => report({ bodies: { 5: body } });
+    assert.deepEqual(found(five('一是完善台账；二\n是统一答复书样本；三是加强培训。'), 'enumeration'), []);
+    const text = five('一是完善台账；二是统一样本；四\n是加强培训。');
+    const [d] = found(text, 'enumeration');
+    assert.match(d.message, /“四是”之前缺少“三是”/);
+    assert.equal(rangeText(text, d.range), '四\n是');
+    // A line that ends its sentence does not run on: "二" there is not a marker.
+    assert.deepEqual(found(five('一是完善台账。统一\n是基础。二是加强培训。'), 'enumeration'), []);
+  });
+});

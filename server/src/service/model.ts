@@ -149,7 +149,10 @@ export interface ProseCitation {
   span: Span;
   year: number;
   number: number;
+  /** As written, without a line break it may run over. */
   raw: string;
+  /** Up to four characters of the running text before it (across a hard line break): its issuer's end, "公开办函". */
+  before: string;
 }
 
 /**

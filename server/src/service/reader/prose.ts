@@ -3,7 +3,7 @@
 // the prose instead of each scanning the document: every line is looked at once, and each prose line is
 // scanned once.
 import type { Paragraph, ProseCitation, ProseDate, ProseFigure, ProseMarker, Section, Table } from '../model';
-import type { LineIndex } from '../text';
+import type { LineIndex, Span } from '../text';
 import { isSpace } from './tokens';
 
 // One pattern reads every kind of statement. Groups:
@@ -140,7 +140,7 @@ function scan(paragraph: Paragraph): void {
     } else if (match[5] !== undefined) {
       paragraph.dates.push({ span, year: null, month: Number(match[5]), day: Number(match[6]), yearly: false });
     } else if (match[7] !== undefined) {
-      const citation: ProseCitation = { span, year: Number(match[7]), number: Number(match[8]), raw: match[0] };
+      const citation: ProseCitation = { span, year: Number(match[7]), number: Number(match[8]), raw: match[0], before: text.slice(Math.max(0, at - 4), at) };
       paragraph.citations.push(citation);
     } else if (match[9] !== undefined || match[11] !== undefined) {
       const digits = match[9] ?? match[11];
@@ -161,6 +161,92 @@ function scan(paragraph: Paragraph): void {
       }
     }
     at = next;
+  }
+}
+
+/** How a line of running text ends when its sentence (or its heading) is complete. */
+const LINE_CLOSED = /[。！？；：!?;:…”’」』）)】]$/;
+
+/**
+ * Whether a line of running text ends its sentence. One that does not, followed directly by another
+ * line of text, was wrapped by hand or by a PDF: the sentence runs on into the next line.
+ */
+export function endsSentence(text: string): boolean {
+  return LINE_CLOSED.test(text);
+}
+
+/** Enough of each side of a line break to hold any statement the scan reads (the longest is under 25). */
+const JUNCTION = 32;
+
+/**
+ * The statements of `found` (read in a junction of two lines) that run over the line break, placed by
+ * `place`, go to `before` (the line they start in) in place of what either side read of them alone
+ * ("2021年" / "12月31日" for "2021年12月31日"). Returns the new lists.
+ */
+function joinAcross<T extends { span: Span }>(found: T[], before: T[], after: T[], place: (item: T) => T | null): [T[], T[]] {
+  for (const item of found) {
+    const placed = place(item);
+    if (placed === null) continue;
+    before = before.filter((other) => other.span.end <= placed.span.start);
+    after = after.filter((other) => other.span.start >= placed.span.end);
+    before.push(placed);
+  }
+  return [before, after];
+}
+
+/**
+ * Statements split by a hard line break, as in text pasted from a PDF ("〔2019〕" / "60号", "……。二" /
+ * "是……", "2021年" / "12月31日"): where a line does not end its sentence and the next line of the same
+ * section follows directly, the end of the one and the start of the other are read together, and a
+ * statement running over the break is kept with the line it starts in, its span crossing the break.
+ */
+function runsOn(line: Paragraph, next: Paragraph): boolean {
+  return next.line === line.line + 1 && next.section === line.section && !endsSentence(line.text);
+}
+
+function readAcrossBreaks(paragraphs: Paragraph[]): void {
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    const line = paragraphs[i];
+    const next = paragraphs[i + 1];
+    if (!runsOn(line, next)) continue;
+    const tailStart = Math.max(0, line.text.length - JUNCTION);
+    const tail = line.text.length - tailStart;
+    const junction: Paragraph = {
+      section: line.section,
+      text: line.text.slice(tailStart) + next.text.slice(0, JUNCTION),
+      span: { start: 0, end: 0 },
+      line: line.line,
+      dates: [],
+      figures: [],
+      markers: [],
+      citations: [],
+    };
+    scan(junction);
+    const spanOf = (span: Span): Span | null =>
+      span.start < tail && span.end > tail ? { start: line.span.start + tailStart + span.start, end: next.span.start + span.end - tail } : null;
+    const place = <T extends { span: Span }>(item: T): T | null => {
+      const span = spanOf(item.span);
+      return span === null ? null : { ...item, span };
+    };
+    [line.dates, next.dates] = joinAcross(junction.dates, line.dates, next.dates, place);
+    [line.figures, next.figures] = joinAcross(junction.figures, line.figures, next.figures, place);
+    [line.citations, next.citations] = joinAcross(junction.citations, line.citations, next.citations, place);
+    [line.markers, next.markers] = joinAcross(junction.markers, line.markers, next.markers, (marker) => {
+      const placed = place(marker);
+      // At the start of its paragraph only when the line holds nothing before it.
+      return placed === null ? null : { ...placed, atStart: placed.span.start === line.span.start };
+    });
+  }
+  // A citation near the start of a line that continues the line before has its issuer's name there
+  // ("国办公" / "开办函〔2019〕60号"): its `before` is read across the break(s).
+  for (let i = 1; i < paragraphs.length; i++) {
+    for (const citation of paragraphs[i].citations) {
+      const at = citation.span.start - paragraphs[i].span.start;
+      if (at >= 4) continue;
+      let before = paragraphs[i].text.slice(0, at);
+      for (let k = i; k > 0 && before.length < 4 && runsOn(paragraphs[k - 1], paragraphs[k]); k--) before = paragraphs[k - 1].text + before;
+      citation.before = before.slice(-4);
+    }
   }
 }
 
@@ -202,5 +288,6 @@ export function readProse(lines: LineIndex, sections: Section[], tables: Table[]
     scan(paragraph);
     paragraphs.push(paragraph);
   }
+  readAcrossBreaks(paragraphs);
   return paragraphs;
 }

@@ -1,6 +1,6 @@
-import type { Paragraph, ProseCitation } from '../model';
+import type { ProseCitation } from '../model';
 import { defineRule, type Finding } from './rule';
-import { checksText, indexIn, textOf } from './text-common';
+import { checksText } from './text-common';
 
 /** The notices that define the two formats, by the years whose reports they govern. */
 const NOTICES = [
@@ -8,13 +8,12 @@ const NOTICES = [
   { year: 2021, number: 30, appliesTo: (year: number) => year >= 2021 },
 ];
 
-function noticeOf(paragraph: Paragraph, citation: ProseCitation) {
+function noticeOf(citation: ProseCitation) {
   const notice = NOTICES.find((candidate) => candidate.year === citation.year && candidate.number === citation.number);
   if (!notice) return undefined;
   // Other issuers number their documents too ("某政办〔2019〕60号"): the number is the format notice
   // only behind 国办公开办函 (or standing alone, as in "（〔2019〕60号）").
-  const at = indexIn(paragraph, citation.span.start);
-  const before = paragraph.text.slice(Math.max(0, at - 4), at);
+  const before = citation.before;
   if (before.endsWith('公开办函')) return notice;
   const last = before.charCodeAt(before.length - 1);
   return before.length === 0 || !(last >= 0x4e00 && last <= 0x9fff) ? notice : undefined;
@@ -35,12 +34,12 @@ export default defineRule({
     const wrong: { citation: ProseCitation; quote: string }[] = [];
     for (const paragraph of report.paragraphs) {
       for (const citation of paragraph.citations) {
-        const notice = noticeOf(paragraph, citation);
+        const notice = noticeOf(citation);
         if (!notice) continue;
         // A report that also cites the right notice is telling the history of the formats, not
         // following the wrong one.
         if (notice === right) return [];
-        wrong.push({ citation, quote: textOf(paragraph, citation.span) });
+        wrong.push({ citation, quote: citation.raw });
       }
     }
     const findings: Finding[] = [];

@@ -49,14 +49,15 @@ export default defineRule({
     if (!six) return [];
     const body = paragraphsOf(report, 6);
     // Read across hard-wrapped lines: "本年度未收取信息处" / "理费。" is a statement.
-    if (runningTexts(body).some(mentionsFee)) return [];
+    const texts = runningTexts(body);
+    if (texts.some(mentionsFee)) return [];
     // Stated elsewhere (some reports put it under 政府信息管理): not forgotten, only misplaced.
     if (runningTexts(report.paragraphs).some((text) => text.includes('信息处理费'))) return [];
     const year = report.year !== null ? report.year : null;
     const yearZh = year !== null ? `${year} 年度` : '2021 年度及以后的';
     const yearEn = year !== null ? `a ${year}` : 'a 2021-or-later';
     // Quote what section 六 says instead, when it is short ("无", "2021年我办无需要报告事项。").
-    const said = body.length > 0 && body[0].text.length <= 30 ? body[0].text : null;
+    const said = texts.length > 0 && texts[0].length <= 30 ? texts[0] : null;
     const message = en
       ? `Section 6 of ${yearEn} report must state the information processing fees (信息处理费) collected, even none ("${FEE_SENTENCE}")${said !== null ? `; it only says "${said}"` : ''}`
       : `${yearZh}报告应在第六部分报告信息处理费的收取情况，未收取也应写明（如“${FEE_SENTENCE}”）${said !== null ? `；第六部分只写了“${said}”` : ''}`;

@@ -1,6 +1,7 @@
 // Reading the running text the way the text rules need it. Everything here reads report.paragraphs
 // (built once by reader/prose.ts); a rule looks at no more than the paragraph it is judging.
 import type { Paragraph, ProseDate, Report } from '../model';
+import { endsSentence } from '../reader/prose';
 import type { Span } from '../text';
 
 /** Text rules speak on reports in one of the two formats (a legacy report gets legacy-format alone). */
@@ -22,9 +23,6 @@ export function paragraphsOf(report: Report, index: number): Paragraph[] {
   return report.paragraphs.filter((paragraph) => paragraph.section?.def.index === index);
 }
 
-/** How a line of running text ends when its sentence (or its heading) is complete. */
-const LINE_CLOSED = /[。！？；：!?;:…”’」』）)】]$/;
-
 /**
  * The texts of `paragraphs` with hard-wrapped lines joined: text pasted from a PDF, or typed with line
  * breaks, splits a sentence over lines ("本年度未收取信息处" / "理费。"). A line that does not end a
@@ -35,7 +33,7 @@ export function runningTexts(paragraphs: readonly Paragraph[]): string[] {
   let previous: Paragraph | null = null;
   for (const paragraph of paragraphs) {
     const runsOn =
-      previous !== null && paragraph.line === previous.line + 1 && paragraph.section === previous.section && !LINE_CLOSED.test(previous.text);
+      previous !== null && paragraph.line === previous.line + 1 && paragraph.section === previous.section && !endsSentence(previous.text);
     if (runsOn) texts[texts.length - 1] += paragraph.text;
     else texts.push(paragraph.text);
     previous = paragraph;
