@@ -176,3 +176,22 @@ test('the mutation check can fail: a change outside the tables is not counted as
   const { missed } = mutationRecall(text, fake);
   assert.ok(missed.length > 0);
 });
+
+// The same reports in the shapes they arrive in: a table copied out of a PDF has runs of spaces where
+// the Word file had tabs, and a label cell's second line ("三、本年度办理" / "结果") then stands in front of
+// the next row's label on the same line. Every seed and sample keeps its findings (rule and message);
+// only the count of blank cells may change, since spaces cannot show an empty cell.
+test('tabs written as runs of spaces (a table copied out of a PDF) change no finding', () => {
+  const key = (text) =>
+    analyze(text)
+      .diagnostics.map((d) => `${d.rule}|${d.message.replace(/；有 \d+ 个单元格为空白，没有数据时应填 0/, '')}`)
+      .sort();
+  const files = [
+    ...fs.readdirSync(seedsDir).map((name) => path.join(seedsDir, name)),
+    ...fs.readdirSync(path.join(repoRoot, 'examples')).filter((name) => /\.(txt|md)$/.test(name) && name !== 'README.md').map((name) => path.join(repoRoot, 'examples', name)),
+  ];
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    assert.deepEqual(key(text.replace(/\t/g, '   ')), key(text), path.basename(file));
+  }
+});

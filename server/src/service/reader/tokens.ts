@@ -224,8 +224,16 @@ function splitSpaced(text: string, start: number, end: number, out: Bounds): voi
     if (merged.length > 2) {
       for (let m = 0; m < merged.length && !separate; m += 2) separate = isKnownLabel(text.slice(merged[m], merged[m + 1]));
     }
-    if (separate) out.push(...merged);
-    else out.push(parts[runStart], parts[runEnd - 1]);
+    if (separate) {
+      out.push(...merged);
+    } else {
+      // The second line of a label cell ("三、本年度办理" / "结果") ahead of the next label, which spaces
+      // instead of a tab separate from it: split before the longest tail that is a template label.
+      let tail = -1;
+      for (let m = 2; m < merged.length && tail < 0; m += 2) if (isKnownLabel(text.slice(merged[m], parts[runEnd - 1]))) tail = m;
+      if (tail > 0) out.push(parts[runStart], merged[tail - 1], merged[tail], parts[runEnd - 1]);
+      else out.push(parts[runStart], parts[runEnd - 1]);
+    }
     runStart = -1;
   };
   for (let p = 0; p < parts.length; p += 2) {
