@@ -329,6 +329,62 @@ function growth(makeText) {
   return { ratio: b / a, small: small.length, large: large.length };
 }
 
+// The shapes a report arrives in (issue 1: tab tables, one cell per line, pipe tables, text pasted from
+// Word or PDF, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
+// a random mix of such changes to a seed, a sample or a crafted report.
+describe('the same report in another shape', () => {
+  const prose = (line) => /[。；]/.test(line) && !line.includes('\t') && !line.trim().startsWith('|');
+  const shapes = {
+    // A PDF's text layer: running text cut into lines of `width` characters.
+    wrap: (text, width) =>
+      text
+        .split('\n')
+        .map((line) => (prose(line) && line.length > width ? line.match(new RegExp(`[^]{1,${width}}`, 'g')).join('\n') : line))
+        .join('\n'),
+    // A table copied out of a PDF: runs of spaces (or full-width spaces) for tabs.
+    spaces: (text, n) => text.replace(/\t/g, n % 2 === 0 ? ' '.repeat(1 + (n % 4)) : '\u3000'.repeat(1 + (n % 2))),
+    // Word's indentation of running text.
+    indent: (text) => text.split('\n').map((line) => (prose(line) ? `\u3000\u3000${line.trimStart()}` : line)).join('\n'),
+    trailing: (text) => text.split('\n').map((line) => `${line} `).join('\n'),
+    bom: (text) => `\ufeff${text}`,
+    crlf: (text) => text.replace(/\n/g, '\r\n'),
+  };
+  const shapeArb = fc.record({
+    wrap: fc.option(fc.integer({ min: 6, max: 80 }), { nil: undefined }),
+    spaces: fc.option(fc.nat(7), { nil: undefined }),
+    indent: fc.boolean(),
+    trailing: fc.boolean(),
+    bom: fc.boolean(),
+    crlf: fc.boolean(),
+  });
+  // Blank cells cannot be seen once tabs are spaces, so their count is left out of the comparison.
+  const findingsOf = (text) =>
+    analyze(text)
+      .diagnostics.map((d) => `${d.rule}|${d.message.replace(/；有 \d+ 个单元格为空白，没有数据时应填 0/, '')}`)
+      .sort();
+  const reshape = (text, shape) => {
+    let out = text;
+    if (shape.wrap !== undefined) out = shapes.wrap(out, shape.wrap);
+    if (shape.spaces !== undefined) out = shapes.spaces(out, shape.spaces);
+    for (const name of ['indent', 'trailing', 'bom', 'crlf']) if (shape[name]) out = shapes[name](out);
+    return out;
+  };
+
+  test('a random mix of shape changes keeps every finding (rule and message)', () => {
+    const expected = baseTexts.map(findingsOf);
+    fc.assert(
+      fc.property(fc.nat(baseTexts.length - 1), shapeArb, (index, shape) => {
+        assert.deepEqual(findingsOf(reshape(baseTexts[index], shape)), expected[index]);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+  test('the check can fail: a change of content is caught', () => {
+    const index = baseTexts.findIndex((text) => text.includes('（七）总计'));
+    assert.notDeepEqual(findingsOf(reshape(baseTexts[index], { crlf: true }).replace(/（七）总计/g, '（七）合计')), findingsOf(baseTexts[index]));
+  });
+});
+
 describe('work grows linearly with size', () => {
   const seed = seedTexts[1];
   const shapes = {
