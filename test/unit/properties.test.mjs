@@ -166,6 +166,18 @@ describe('analyze on any input', () => {
     );
   });
 
+  test('every state a report passes through while it is typed: every prefix of the seeds and samples', () => {
+    // Typed from the top, a report is every prefix of itself in turn: half a table row, a heading
+    // without its section, a title cut short. Every third prefix is analysed; every 97th is also fixed.
+    for (const text of [...seedTexts, ...exampleTexts]) {
+      for (let length = 0; length <= text.length; length++) {
+        const prefix = text.slice(0, length);
+        if (length % 3 === 0) checkResult(prefix, analyze(prefix));
+        if (length % 97 === 0) checkFixAll(prefix);
+      }
+    }
+  });
+
   test('the range check can fail: a range past the end of a line is caught', () => {
     const text = 'ab\ncd';
     const fake = { sections: [], tables: [], diagnostics: [{ rule: 'x', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } } }] };
