@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gb18030Encode } from '../lib/gb18030.cjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = process.env.GOVREPORT_CLI ?? path.join(ROOT, 'server/dist/cli.js');
@@ -66,41 +67,7 @@ const errorCount = (files) => files.flatMap((f) => f.diagnostics).filter((d) => 
 const withoutPath = ({ path: _path, ...rest }) => rest;
 
 // ---------------------------------------------------------------------------------------------------
-// GB18030 bytes, made in the test: Node decodes GB18030 but cannot encode it, so invert the decoder over
-// all two-byte codes and the four-byte codes of the BMP (enough for any report text).
-
-let gbTable;
-function gb18030Encode(text) {
-  if (!gbTable) {
-    gbTable = new Map();
-    const decoder = new TextDecoder('gb18030');
-    for (let b1 = 0x81; b1 <= 0xfe; b1++) {
-      for (let b2 = 0x40; b2 <= 0xfe; b2++) {
-        if (b2 === 0x7f) continue;
-        const ch = decoder.decode(Uint8Array.of(b1, b2));
-        if (ch.length === 1 && ch !== '\ufffd' && !gbTable.has(ch)) gbTable.set(ch, [b1, b2]);
-      }
-    }
-    for (let b1 = 0x81; b1 <= 0x84; b1++)
-      for (let b2 = 0x30; b2 <= 0x39; b2++)
-        for (let b3 = 0x81; b3 <= 0xfe; b3++)
-          for (let b4 = 0x30; b4 <= 0x39; b4++) {
-            const ch = decoder.decode(Uint8Array.of(b1, b2, b3, b4));
-            if (ch.length === 1 && ch !== '\ufffd' && !gbTable.has(ch)) gbTable.set(ch, [b1, b2, b3, b4]);
-          }
-  }
-  const bytes = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0);
-    if (code < 0x80) bytes.push(code);
-    else {
-      const seq = gbTable.get(ch);
-      assert.ok(seq, `no GB18030 code for U+${code.toString(16)}`);
-      bytes.push(...seq);
-    }
-  }
-  return Buffer.from(bytes);
-}
+// Encodings: GB18030 bytes come from test/lib/gb18030.cjs (Node decodes GB18030 but cannot encode it).
 
 function utf16be(text) {
   const body = Buffer.from(text, 'utf16le');

@@ -7,6 +7,7 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
+const { gb18030Encode } = require('../../lib/gb18030.cjs');
 
 const E2E = path.resolve(__dirname, '..');
 const REPO = path.resolve(E2E, '..', '..');
@@ -217,6 +218,8 @@ async function launchBrowser(run, { viewport = { width: 1400, height: 900 } } = 
  * The workspace the suites open: the five seeds under their own names, the samples from examples/,
  * a .govreport copy, a copy for the quick fix, and a .txt that is not a report.
  */
+const GB18030_REPORT = '鹿江街道2021年政府信息公开工作年度报告（GB18030）.txt';
+
 function makeWorkspace(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'seeds'), { recursive: true });
@@ -230,6 +233,9 @@ function makeWorkspace(dir) {
   fs.copyFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), path.join(dir, 'report.govreport'));
   fs.copyFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), path.join(dir, 'quickfix.govreport'));
   fs.copyFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), path.join(dir, 'settings.govreport'));
+  // Seed 001 saved in GB18030, as Notepad on a Chinese Windows saved "ANSI" text, under a report's usual
+  // name (the name gives it the govreport language, whose files.autoGuessEncoding then decodes it).
+  fs.writeFileSync(path.join(dir, GB18030_REPORT), gb18030Encode(fs.readFileSync(path.join(SEEDS, '001_21d8e222a39c5270.txt'), 'utf8')));
   // The 2021 sample with a wrong total, a blank cell and a missing row, to be repaired by quick fixes.
   const sample = fs.readFileSync(path.join(EXAMPLES, '望湖街道办事处2021年政府信息公开工作年度报告.txt'), 'utf8');
   fs.writeFileSync(

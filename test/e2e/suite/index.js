@@ -113,6 +113,16 @@ test('a report named *政府信息公开*年度报告*.txt gets the govreport la
   assert.strictEqual(document.languageId, 'govreport');
 });
 
+test('a GB18030 .txt report (named as reports are) is decoded and checked: files.autoGuessEncoding for govreport files', async () => {
+  const uri = file('鹿江街道2021年政府信息公开工作年度报告（GB18030）.txt');
+  const { document } = await open(uri);
+  assert.strictEqual(document.languageId, 'govreport');
+  assert.ok(document.getText().includes('政府信息公开工作年度报告'), `not decoded: ${JSON.stringify(document.getText().slice(0, 40))}`);
+  const expected = sorted(SEEDS['001_21d8e222a39c5270.txt']);
+  await waitFor('the findings of seed 001', () => findings(uri).length === expected.length);
+  assert.deepStrictEqual(findings(uri), expected);
+});
+
 test('a .txt that is not a report gets no diagnostics', async () => {
   const uri = file('notes.txt');
   const { document } = await open(uri);
