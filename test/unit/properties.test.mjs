@@ -342,7 +342,7 @@ function growth(makeText) {
 }
 
 // The shapes a report arrives in (issue 1: tab tables, one cell per line, pipe tables, text pasted from
-// Word or PDF, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
+// Word or PDF with its page numbers, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
 // a random mix of such changes to a seed, a sample or a crafted report.
 describe('the same report in another shape', () => {
   const prose = (line) => /[。；]/.test(line) && !line.includes('\t') && !line.trim().startsWith('|');
@@ -358,12 +358,23 @@ describe('the same report in another shape', () => {
     // Word's indentation of running text.
     indent: (text) => text.split('\n').map((line) => (prose(line) ? `\u3000\u3000${line.trimStart()}` : line)).join('\n'),
     trailing: (text) => text.split('\n').map((line) => `${line} `).join('\n'),
+    // A PDF's page numbers between its lines, tables included: "- 3 -" or "第 3 页 共 9 页".
+    pages: (text, every) =>
+      text
+        .split('\n')
+        .flatMap((line, index) => {
+          if (index === 0 || index % every !== 0) return [line];
+          const page = index / every + 1;
+          return [every % 2 === 0 ? `— ${page} —` : `第 ${page} 页 共 9 页`, line];
+        })
+        .join('\n'),
     bom: (text) => `\ufeff${text}`,
     crlf: (text) => text.replace(/\n/g, '\r\n'),
   };
   const shapeArb = fc.record({
     wrap: fc.option(fc.integer({ min: 6, max: 80 }), { nil: undefined }),
     spaces: fc.option(fc.nat(7), { nil: undefined }),
+    pages: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined }),
     indent: fc.boolean(),
     trailing: fc.boolean(),
     bom: fc.boolean(),
@@ -378,6 +389,7 @@ describe('the same report in another shape', () => {
     let out = text;
     if (shape.wrap !== undefined) out = shapes.wrap(out, shape.wrap);
     if (shape.spaces !== undefined) out = shapes.spaces(out, shape.spaces);
+    if (shape.pages !== undefined) out = shapes.pages(out, shape.pages);
     for (const name of ['indent', 'trailing', 'bom', 'crlf']) if (shape[name]) out = shapes[name](out);
     return out;
   };

@@ -65,6 +65,27 @@ describe('consistent reports are clean', () => {
   });
 });
 
+describe('page numbers of a PDF between the lines', () => {
+  /** `page` inserted before every `every`-th line, as text copied out of a PDF carries its page numbers. */
+  const paged = (text, page, every = 9) =>
+    text
+      .split('\n')
+      .flatMap((line, index) => (index > 0 && index % every === 0 ? [page(index / every), line] : [line]))
+      .join('\n');
+  for (const layout of LAYOUTS) {
+    test(`"— 3 —" and "第 3 页 共 9 页" lines, tables included, are not read (${layout} layout)`, () => {
+      const text = makeReport({ layout });
+      assert.deepEqual(analyze(paged(text, (n) => `— ${n} —`)).diagnostics, []);
+      assert.deepEqual(analyze(paged(text, (n) => `第 ${n} 页 共 9 页`)).diagnostics, []);
+      assert.deepEqual(analyze(paged(text, (n) => `\u3000－${n}－`)).diagnostics, []);
+    });
+  }
+  test('a bare number on its own line is still a value (one cell per line), so it is not taken for a page', () => {
+    const text = makeReport({ layout: 'lines' });
+    assert.ok(analyze(paged(text, (n) => String(n), 5)).diagnostics.some((d) => d.rule === 'cell-count'));
+  });
+});
+
 describe('legacy-format', () => {
   const legacy = '某某县人民政府2017年政府信息公开工作年度报告\n\n一、概述\n\n二、主动公开政府信息情况\n\n六、政府信息公开情况统计表\n指标名称\t计量单位\t统计数\n';
   test('a pre-2019 report is reported once and nothing else speaks', () => {

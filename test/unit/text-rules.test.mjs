@@ -459,6 +459,12 @@ describe('statements hard-wrapped over lines (text pasted from a PDF)', () => {
       for (let width = 6; width <= 80; width++) assert.deepEqual(findingsOf(wrap(text, width)), expected, `text ${index} wrapped at ${width}`);
     }
   });
+  test('a page number between the two halves does not break the sentence', () => {
+    assert.deepEqual(found(report({ bodies: { 6: '本年度未收取信息处\n— 7 —\n理费。' } }), 'fee-statement'), []);
+    assert.deepEqual(found(report({ bodies: { 5: '一是完善台账；二\n第 7 页 共 9 页\n是统一样本；三是加强培训。' } }), 'enumeration'), []);
+    // A blank line is a paragraph break, a page number or not.
+    assert.equal(found(report({ bodies: { 6: '本年度未收取信息处\n\n— 7 —\n理费。' } }), 'fee-statement').length, 1);
+  });
   test('cited-format: a citation broken over lines, or its issuer broken from it, is read whole', () => {
     for (const broken of ['国办公开办函〔2019〕\n60号', '国办公开办函〔20\n19〕60号', '国办公开\n办函〔2019〕60号', '国办公开办函\n〔2019〕60号']) {
       const text = report({ year: 2021, preamble: `本报告依据《通知》（${broken}）编制。` });

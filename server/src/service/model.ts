@@ -167,6 +167,12 @@ export interface Paragraph {
   /** Where `text` is: `text[i]` is at `span.start + i`. */
   span: Span;
   line: number;
+  /**
+   * The previous paragraph's sentence runs on into this one: it did not end its sentence and this
+   * line follows it directly in the same section (a hard line break, or a page number between them,
+   * as in text copied out of a PDF).
+   */
+  runsOn: boolean;
   /** In order of position, each kind separately. */
   dates: ProseDate[];
   figures: ProseFigure[];

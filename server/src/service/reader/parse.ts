@@ -26,11 +26,32 @@ function findYear(text: string, titleYear: number | null): number | null {
 // The old (2007) 条例's reports: an overview section and a statistics table with 指标名称 / 计量单位.
 const LEGACY_MARKERS = /政府信息公开情况统计表|指标名称\s*计量单位|一、概述/;
 
+// Page numbers that text copied out of a PDF carries between its lines, in the two forms official
+// documents print them: "- 3 -" (any dash, as 公文 are numbered) and "第 3 页" (with or without "共 9 页").
+// A bare "3" is left alone: in a table of one cell per line it is a value.
+const PAGE_NUMBER = /^[ \t\u3000]{0,4}(?:[-—–－―]{1,2}[ \t\u3000]{0,2}\d{1,4}[ \t\u3000]{0,2}[-—–－―]{1,2}|第[ \t\u3000]{0,2}\d{1,4}[ \t\u3000]{0,2}页(?:[ \t\u3000]{0,2}[,，、/／]?[ \t\u3000]{0,2}共[ \t\u3000]{0,2}\d{1,4}[ \t\u3000]{0,2}页)?)[ \t\u3000]{0,4}$/;
+
+/**
+ * Lines that are only a page number read as blank (inside a table they would be taken for values);
+ * returns them, since running text goes on across them.
+ */
+function maskPageNumbers(lines: LineIndex): Set<number> {
+  const pages = new Set<number>();
+  for (const line of lines.lines) {
+    if (line.text.length <= 24 && PAGE_NUMBER.test(line.text)) {
+      line.text = '';
+      pages.add(line.index);
+    }
+  }
+  return pages;
+}
+
 export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = new LineIndex(text);
   // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
   // their lines as blank. report.text keeps them, so offsets and fixes are unchanged.
   maskComments(lines);
+  const pageLines = maskPageNumbers(lines);
   const sections = findSections(lines);
   const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
   const year = findYear(text, title?.year ?? null);
@@ -78,7 +99,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     sections,
     tables,
     // Only a report's text is read further (the rules see nothing else).
-    paragraphs: isReport ? readProse(lines, sections, tables) : [],
+    paragraphs: isReport ? readProse(lines, sections, tables, pageLines) : [],
     expectedFormat,
     format,
   };

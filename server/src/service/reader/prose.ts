@@ -194,21 +194,23 @@ function joinAcross<T extends { span: Span }>(found: T[], before: T[], after: T[
   return [before, after];
 }
 
+/** Whether the lines strictly between `from` and `to` are all page numbers (there are usually none). */
+function onlyPagesBetween(from: number, to: number, pageLines: ReadonlySet<number>): boolean {
+  for (let line = from + 1; line < to; line++) if (!pageLines.has(line)) return false;
+  return true;
+}
+
 /**
  * Statements split by a hard line break, as in text pasted from a PDF ("〔2019〕" / "60号", "……。二" /
  * "是……", "2021年" / "12月31日"): where a line does not end its sentence and the next line of the same
  * section follows directly, the end of the one and the start of the other are read together, and a
  * statement running over the break is kept with the line it starts in, its span crossing the break.
  */
-function runsOn(line: Paragraph, next: Paragraph): boolean {
-  return next.line === line.line + 1 && next.section === line.section && !endsSentence(line.text);
-}
-
 function readAcrossBreaks(paragraphs: Paragraph[]): void {
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const line = paragraphs[i];
     const next = paragraphs[i + 1];
-    if (!runsOn(line, next)) continue;
+    if (!next.runsOn) continue;
     const tailStart = Math.max(0, line.text.length - JUNCTION);
     const tail = line.text.length - tailStart;
     const junction: Paragraph = {
@@ -216,6 +218,7 @@ function readAcrossBreaks(paragraphs: Paragraph[]): void {
       text: line.text.slice(tailStart) + next.text.slice(0, JUNCTION),
       span: { start: 0, end: 0 },
       line: line.line,
+      runsOn: false,
       dates: [],
       figures: [],
       markers: [],
@@ -244,7 +247,7 @@ function readAcrossBreaks(paragraphs: Paragraph[]): void {
       const at = citation.span.start - paragraphs[i].span.start;
       if (at >= 4) continue;
       let before = paragraphs[i].text.slice(0, at);
-      for (let k = i; k > 0 && before.length < 4 && runsOn(paragraphs[k - 1], paragraphs[k]); k--) before = paragraphs[k - 1].text + before;
+      for (let k = i; k > 0 && before.length < 4 && paragraphs[k].runsOn; k--) before = paragraphs[k - 1].text + before;
       citation.before = before.slice(-4);
     }
   }
@@ -255,7 +258,7 @@ function readAcrossBreaks(paragraphs: Paragraph[]): void {
  * and not a stray cell line (tabs or a markdown pipe row outside a recognised table). Sections and
  * tables come in document order.
  */
-export function readProse(lines: LineIndex, sections: Section[], tables: Table[]): Paragraph[] {
+export function readProse(lines: LineIndex, sections: Section[], tables: Table[], pageLines: ReadonlySet<number> = new Set()): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const spans = tables.map((table) => table.span).sort((a, b) => a.start - b.start);
   let nextTable = 0;
@@ -275,11 +278,14 @@ export function readProse(lines: LineIndex, sections: Section[], tables: Table[]
     // Stray cells of a table the reader did not recognise: a tab inside a line that is not a sentence.
     const tab = raw.indexOf('\t', lead);
     if (tab >= 0 && tab < end && raw.indexOf('。', lead) < 0) continue;
+    const text = raw.slice(lead, end);
+    const previous = paragraphs.length > 0 ? paragraphs[paragraphs.length - 1] : null;
     const paragraph: Paragraph = {
       section,
-      text: raw.slice(lead, end),
+      text,
       span: { start: line.start + lead, end: line.start + end },
       line: line.index,
+      runsOn: previous !== null && previous.section === section && !endsSentence(previous.text) && onlyPagesBetween(previous.line, line.index, pageLines),
       dates: [],
       figures: [],
       markers: [],

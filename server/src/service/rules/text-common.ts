@@ -1,7 +1,6 @@
 // Reading the running text the way the text rules need it. Everything here reads report.paragraphs
 // (built once by reader/prose.ts); a rule looks at no more than the paragraph it is judging.
 import type { Paragraph, ProseDate, Report } from '../model';
-import { endsSentence } from '../reader/prose';
 import type { Span } from '../text';
 
 /** Text rules speak on reports in one of the two formats (a legacy report gets legacy-format alone). */
@@ -29,14 +28,11 @@ export function paragraphsOf(report: Report, index: number): Paragraph[] {
  * sentence runs on into the paragraph on the very next line of the same section.
  */
 export function runningTexts(paragraphs: readonly Paragraph[]): string[] {
+  // `paragraphs` is report.paragraphs or one section's (runsOn never crosses a section).
   const texts: string[] = [];
-  let previous: Paragraph | null = null;
   for (const paragraph of paragraphs) {
-    const runsOn =
-      previous !== null && paragraph.line === previous.line + 1 && paragraph.section === previous.section && !endsSentence(previous.text);
-    if (runsOn) texts[texts.length - 1] += paragraph.text;
+    if (paragraph.runsOn && texts.length > 0) texts[texts.length - 1] += paragraph.text;
     else texts.push(paragraph.text);
-    previous = paragraph;
   }
   return texts;
 }
