@@ -342,7 +342,7 @@ function growth(makeText) {
 }
 
 // The shapes a report arrives in (issue 1: tab tables, one cell per line, pipe tables, text pasted from
-// Word or PDF with its page numbers, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
+// Word or PDF with its page numbers and running headers, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
 // a random mix of such changes to a seed, a sample or a crafted report.
 describe('the same report in another shape', () => {
   const prose = (line) => /[。；]/.test(line) && !line.includes('\t') && !line.trim().startsWith('|');
@@ -368,6 +368,13 @@ describe('the same report in another shape', () => {
           return [every % 2 === 0 ? `— ${page} —` : `第 ${page} 页 共 9 页`, line];
         })
         .join('\n'),
+    // A running header: the report's title at the top of every page.
+    headers: (text, every) => {
+      const lines = text.split('\n');
+      const title = lines.find((line) => /年度报告\s*\**\s*$/.test(line) && line.length < 60)?.replace(/^[#*\s]+|[*\s]+$/g, '');
+      if (!title) return text;
+      return lines.flatMap((line, index) => (index > 0 && index % every === 0 ? [title, line] : [line])).join('\n');
+    },
     bom: (text) => `\ufeff${text}`,
     crlf: (text) => text.replace(/\n/g, '\r\n'),
   };
@@ -375,6 +382,7 @@ describe('the same report in another shape', () => {
     wrap: fc.option(fc.integer({ min: 6, max: 80 }), { nil: undefined }),
     spaces: fc.option(fc.nat(7), { nil: undefined }),
     pages: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined }),
+    headers: fc.option(fc.integer({ min: 9, max: 60 }), { nil: undefined }),
     indent: fc.boolean(),
     trailing: fc.boolean(),
     bom: fc.boolean(),
@@ -390,6 +398,7 @@ describe('the same report in another shape', () => {
     if (shape.wrap !== undefined) out = shapes.wrap(out, shape.wrap);
     if (shape.spaces !== undefined) out = shapes.spaces(out, shape.spaces);
     if (shape.pages !== undefined) out = shapes.pages(out, shape.pages);
+    if (shape.headers !== undefined) out = shapes.headers(out, shape.headers);
     for (const name of ['indent', 'trailing', 'bom', 'crlf']) if (shape[name]) out = shapes[name](out);
     return out;
   };

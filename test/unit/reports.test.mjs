@@ -107,6 +107,28 @@ describe('splitting a document into reports', () => {
     assert.deepEqual(startLines(doubled), [0]);
   });
 
+  test('the title again on every page (a running header) neither splits the report nor becomes a row', () => {
+    for (const text of samples) {
+      const lines = text.split('\n');
+      const title = lines[0].replace(/^[#*\s]+|[*\s]+$/g, '');
+      // The title before every 23rd line: inside tables, between paragraphs, under headings.
+      const paged = lines.flatMap((line, index) => (index > 0 && index % 23 === 0 ? [title, line] : [line])).join('\n');
+      assert.deepEqual(startLines(paged), [0], title);
+      const findings = (t) => analyze(t).diagnostics.map((d) => `${d.rule}|${d.message.replace(/第 \d+ 行/g, '第 N 行')}`);
+      assert.deepEqual(findings(paged), findings(text), title);
+    }
+    // Two different reports still split, each with its own title repeated inside it.
+    const first = makeReport({ year: 2021 });
+    const second = makeReport({ year: 2022 });
+    const withHeader = (text) => {
+      const lines = text.split('\n');
+      return [...lines.slice(0, 20), lines[0].replace(/^#\s*/, ''), ...lines.slice(20)].join('\n');
+    };
+    const county = `${withHeader(first)}\n${withHeader(second)}`;
+    assert.deepEqual(startLines(county), [0, first.split('\n').length + 1]);
+    assert.deepEqual(analyze(county).diagnostics, []);
+  });
+
   test('markdown, bold and plain titles all start a report', () => {
     const second = makeReport({ year: 2022 });
     const body = second.split('\n').slice(1).join('\n');

@@ -77,6 +77,10 @@ function reportSpans(text: string): { start: number; end: number }[] {
   if (titles.length < 2) return [{ start: 0, end: text.length }];
   const walker = new LineWalker(text);
   const starts = [0];
+  // The title that opened the current report. The same title again is a running header (a PDF's page
+  // header, a web page printed with its title on every page), not the start of another report.
+  const titleAt = (start: number): string => normalizeLabel(text.slice(start, walker.end(start)));
+  let currentTitle = titleAt(titles[0]);
   // Evidence that the text since the last start is a report: two headings, or a table label. One
   // heading is not enough: a title moved below a stray heading is still the report's own title.
   let headings = 0;
@@ -88,9 +92,15 @@ function reportSpans(text: string): { start: number; end: number }[] {
     if (seen) {
       // Once the evidence is there, only the next title line matters: jump to it instead of reading
       // every line (a report's second heading comes a few lines after its title).
-      while (next < titles.length && (titles[next] < pos || isHeadingLine(text.slice(titles[next], walker.end(titles[next]))))) next++;
+      while (
+        next < titles.length &&
+        (titles[next] < pos || isHeadingLine(text.slice(titles[next], walker.end(titles[next]))) || titleAt(titles[next]) === currentTitle)
+      ) {
+        next++;
+      }
       if (next === titles.length) break;
       pos = titles[next++];
+      currentTitle = titleAt(pos);
       starts.push(pos);
       seen = false;
       headings = 0;

@@ -3,7 +3,7 @@
 import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
 import { maskComments } from '../suppress';
-import { LineIndex, type Span } from '../text';
+import { LineIndex, normalizeLabel, type Span } from '../text';
 import type { FormatId } from '../types';
 import { readProse } from './prose';
 import { findSections, findTitle } from './sections';
@@ -46,6 +46,22 @@ function maskPageNumbers(lines: LineIndex): Set<number> {
   return pages;
 }
 
+/**
+ * The title again further down, alone on its line, is a running header (a PDF's page header, a web page
+ * printed with its title on every page): read as blank, like a page number, wherever it falls.
+ */
+function maskRunningHeaders(lines: LineIndex, titleSpan: Span, pageLines: Set<number>): void {
+  const titleLine = lines.lineAt(titleSpan.start);
+  const title = normalizeLabel(titleLine.text);
+  for (let i = titleLine.index + 1; i < lines.lines.length; i++) {
+    const line = lines.lines[i];
+    if (line.text.length > 0 && line.text.length <= titleLine.text.length + 16 && normalizeLabel(line.text) === title) {
+      line.text = '';
+      pageLines.add(i);
+    }
+  }
+}
+
 export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = new LineIndex(text);
   // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
@@ -54,6 +70,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const pageLines = maskPageNumbers(lines);
   const sections = findSections(lines);
   const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
+  if (title) maskRunningHeaders(lines, title.span, pageLines);
   const year = findYear(text, title?.year ?? null);
   const forced = options.format && options.format !== 'auto' ? options.format : null;
   const expectedFormat = forced ?? (year !== null ? formatForYear(year) : null);
