@@ -342,7 +342,7 @@ function growth(makeText) {
 }
 
 // The shapes a report arrives in (issue 1: tab tables, one cell per line, pipe tables, text pasted from
-// Word or PDF with its page numbers and running headers, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
+// Word or PDF with its page numbers and running headers, a web page printed to PDF, CRLF): a change of shape that keeps the content must keep the findings. Each run applies
 // a random mix of such changes to a seed, a sample or a crafted report.
 describe('the same report in another shape', () => {
   const prose = (line) => /[。；]/.test(line) && !line.includes('\t') && !line.trim().startsWith('|');
@@ -368,6 +368,17 @@ describe('the same report in another shape', () => {
           return [every % 2 === 0 ? `— ${page} —` : `第 ${page} 页 共 9 页`, line];
         })
         .join('\n'),
+    // A web page printed to PDF: the browser's header (date, time and the page's title) and footer
+    // (the address and the page counter) on every page.
+    printed: (text, every) =>
+      text
+        .split('\n')
+        .flatMap((line, index) =>
+          index > 0 && index % every === 0
+            ? [`2022/1/28 15:05\t某区人民政府门户网站`, `https://www.example.gov.cn/art/2022/1/28/art_1234_5678.html\t${index / every}/9`, line]
+            : [line],
+        )
+        .join('\n'),
     // A running header: the report's title at the top of every page.
     headers: (text, every) => {
       const lines = text.split('\n');
@@ -383,6 +394,7 @@ describe('the same report in another shape', () => {
     spaces: fc.option(fc.nat(7), { nil: undefined }),
     pages: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined }),
     headers: fc.option(fc.integer({ min: 9, max: 60 }), { nil: undefined }),
+    printed: fc.option(fc.integer({ min: 9, max: 60 }), { nil: undefined }),
     indent: fc.boolean(),
     trailing: fc.boolean(),
     bom: fc.boolean(),
@@ -399,6 +411,7 @@ describe('the same report in another shape', () => {
     if (shape.spaces !== undefined) out = shapes.spaces(out, shape.spaces);
     if (shape.pages !== undefined) out = shapes.pages(out, shape.pages);
     if (shape.headers !== undefined) out = shapes.headers(out, shape.headers);
+    if (shape.printed !== undefined) out = shapes.printed(out, shape.printed);
     for (const name of ['indent', 'trailing', 'bom', 'crlf']) if (shape[name]) out = shapes[name](out);
     return out;
   };

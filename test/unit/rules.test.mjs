@@ -65,7 +65,7 @@ describe('consistent reports are clean', () => {
   });
 });
 
-describe('page numbers of a PDF between the lines', () => {
+describe('page numbers, headers and footers of a PDF between the lines', () => {
   /** `page` inserted before every `every`-th line, as text copied out of a PDF carries its page numbers. */
   const paged = (text, page, every = 9) =>
     text
@@ -78,6 +78,14 @@ describe('page numbers of a PDF between the lines', () => {
       assert.deepEqual(analyze(paged(text, (n) => `— ${n} —`)).diagnostics, []);
       assert.deepEqual(analyze(paged(text, (n) => `第 ${n} 页 共 9 页`)).diagnostics, []);
       assert.deepEqual(analyze(paged(text, (n) => `\u3000－${n}－`)).diagnostics, []);
+    });
+  }
+  for (const layout of LAYOUTS) {
+    test(`a web page printed to PDF: the browser's header and footer on every page are not read (${layout} layout)`, () => {
+      const text = makeReport({ layout });
+      const printed = paged(text, (n) => `2022/1/28 下午3:05\t某区人民政府门户网站\nhttps://www.example.gov.cn/art/2022/1/28/art_1234_5678.html\t${n}/9`);
+      assert.deepEqual(analyze(printed).diagnostics, []);
+      assert.deepEqual(analyze(paged(text, (n) => `${n}/9`)).diagnostics, []);
     });
   }
   test('a bare number on its own line is still a value (one cell per line), so it is not taken for a page', () => {

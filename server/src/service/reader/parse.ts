@@ -26,19 +26,32 @@ function findYear(text: string, titleYear: number | null): number | null {
 // The old (2007) 条例's reports: an overview section and a statistics table with 指标名称 / 计量单位.
 const LEGACY_MARKERS = /政府信息公开情况统计表|指标名称\s*计量单位|一、概述/;
 
-// Page numbers that text copied out of a PDF carries between its lines, in the two forms official
-// documents print them: "- 3 -" (any dash, as 公文 are numbered) and "第 3 页" (with or without "共 9 页").
-// A bare "3" is left alone: in a table of one cell per line it is a value.
+// What a PDF or a printed web page carries between the lines of each page, read as blank:
+// - page numbers in the two forms official documents print them: "- 3 -" (any dash, as 公文 are
+//   numbered) and "第 3 页" (with or without "共 9 页"). A bare "3" is left alone: in a table of one cell
+//   per line it is a value;
+// - a browser's print header and footer: the date and time, then the page's title; the page's address,
+//   alone or with the page counter "3/9"; the counter alone.
 const PAGE_NUMBER = /^[ \t\u3000]{0,4}(?:[-—–－―]{1,2}[ \t\u3000]{0,2}\d{1,4}[ \t\u3000]{0,2}[-—–－―]{1,2}|第[ \t\u3000]{0,2}\d{1,4}[ \t\u3000]{0,2}页(?:[ \t\u3000]{0,2}[,，、/／]?[ \t\u3000]{0,2}共[ \t\u3000]{0,2}\d{1,4}[ \t\u3000]{0,2}页)?)[ \t\u3000]{0,4}$/;
+const PAGE_COUNTER = /^[ \t\u3000]{0,4}\d{1,3}[ \t\u3000]{0,2}\/[ \t\u3000]{0,2}\d{1,3}[ \t\u3000]{0,4}$/;
+const PAGE_ADDRESS = /^[ \t\u3000]{0,4}(?:https?:\/\/|www\.)[^\s]{1,400}(?:[ \t\u3000]{1,8}\d{1,3}[ \t\u3000]{0,2}\/[ \t\u3000]{0,2}\d{1,3})?[ \t\u3000]{0,4}$/;
+const PRINT_STAMP = /^[ \t\u3000]{0,4}\d{4}[/-]\d{1,2}[/-]\d{1,2}[ \t\u3000]{0,4}(?:上午|下午|AM|PM)?[ \t\u3000]{0,2}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]{0,2}(?:AM|PM))?(?:[ \t\u3000]|$)/;
+
+function isPageFurniture(text: string): boolean {
+  if (text.length <= 24 && (PAGE_NUMBER.test(text) || PAGE_COUNTER.test(text))) return true;
+  if (text.length <= 420 && PAGE_ADDRESS.test(text)) return true;
+  // A print header names the page after its stamp; a sentence that starts with a date and time is prose.
+  return text.length <= 160 && PRINT_STAMP.test(text) && !text.includes('。');
+}
 
 /**
- * Lines that are only a page number read as blank (inside a table they would be taken for values);
- * returns them, since running text goes on across them.
+ * Page numbers, print headers and footers read as blank (inside a table they would be taken for values
+ * or rows); returns their lines, since running text goes on across them.
  */
-function maskPageNumbers(lines: LineIndex): Set<number> {
+function maskPageFurniture(lines: LineIndex): Set<number> {
   const pages = new Set<number>();
   for (const line of lines.lines) {
-    if (line.text.length <= 24 && PAGE_NUMBER.test(line.text)) {
+    if (line.text.length > 0 && isPageFurniture(line.text)) {
       line.text = '';
       pages.add(line.index);
     }
@@ -67,7 +80,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
   // their lines as blank. report.text keeps them, so offsets and fixes are unchanged.
   maskComments(lines);
-  const pageLines = maskPageNumbers(lines);
+  const pageLines = maskPageFurniture(lines);
   const sections = findSections(lines);
   const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
   if (title) maskRunningHeaders(lines, title.span, pageLines);
