@@ -94,6 +94,16 @@ describe('page numbers, headers and footers of a PDF between the lines', () => {
   });
 });
 
+describe('labels broken over cells (a narrow column in a PDF or Word table)', () => {
+  test('the longest run of pieces that is a label wins, even when its first piece is a label too', () => {
+    // "2.其他" alone reads as the row "3.其他" (numbering aside): the whole label must win.
+    const lines = makeReport({ layout: 'lines' }).replace('\t2.其他法律行政法规禁止公开\n', '\t2.其他\n\t法律行政法规禁止公开\n');
+    assert.deepEqual(analyze(lines).diagnostics, []);
+    const tab = makeReport({ layout: 'tab' }).replace('2.其他法律行政法规禁止公开\t', '2.其他\t法律行政法规禁止公开\t');
+    assert.deepEqual(analyze(tab).diagnostics, []);
+  });
+});
+
 describe('legacy-format', () => {
   const legacy = '某某县人民政府2017年政府信息公开工作年度报告\n\n一、概述\n\n二、主动公开政府信息情况\n\n六、政府信息公开情况统计表\n指标名称\t计量单位\t统计数\n';
   test('a pre-2019 report is reported once and nothing else speaks', () => {

@@ -100,13 +100,25 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     }
 
     // A label broken over up to three cells ("本年新" + "制作数量") is read as one when the pieces
-    // together are a template label. The pieces' text is matched before any hit object is built.
+    // together are a template label; the longest such run wins, since its first piece may itself be a
+    // label ("2.其他" + "法律行政法规禁止公开" is row 2, not the row "3.其他"). The pieces' text is
+    // matched before any hit object is built.
     let handled = false;
     let norm = '';
+    let longest = 1;
+    for (let pieces = 2; pieces <= MAX_LABEL_PIECES; pieces++) {
+      const piece = tokens[i + pieces - 1];
+      if (piece === undefined || piece.kind !== 'text') break;
+      if (pieces === 2) norm = token.norm;
+      norm += piece.norm;
+      if (exactCandidate(norm, columns) || exactCandidate(norm, rows)) longest = pieces;
+    }
+    norm = '';
     for (let pieces = 1; pieces <= MAX_LABEL_PIECES; pieces++) {
       const piece = tokens[i + pieces - 1];
       if (piece === undefined || piece.kind !== 'text') break;
       norm += piece.norm;
+      if (pieces < longest) continue;
       const columnCand = exactCandidate(norm, columns);
       const rowCand = exactCandidate(norm, rows);
       if (inHeader && columnCand) {
