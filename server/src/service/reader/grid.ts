@@ -3,7 +3,7 @@
 // cells between its label and the next label, in whatever layout they were written.
 import type { Cell, HeaderLabel, LabelMatch, Row, Token } from '../model';
 import type { ColumnDef, RowDef, ValueKind } from '../templates';
-import { candidate, exactCandidate, exactHit, labelTextOf, matchApprox, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
+import { beginsAnother, candidate, exactCandidate, exactHit, labelTextOf, matchApprox, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
 
 export interface GridEntry {
   def: RowDef | null;
@@ -106,14 +106,17 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     let handled = false;
     let norm = '';
     let longest = 1;
-    for (let pieces = 2; pieces <= MAX_LABEL_PIECES; pieces++) {
-      const piece = tokens[i + pieces - 1];
-      if (piece === undefined || piece.kind !== 'text') break;
-      if (pieces === 2) norm = token.norm;
-      norm += piece.norm;
-      if (exactCandidate(norm, columns) || exactCandidate(norm, rows)) longest = pieces;
+    const alone = exactCandidate(token.norm, rows);
+    if (alone !== null && beginsAnother(alone, rows)) {
+      for (let pieces = 2; pieces <= MAX_LABEL_PIECES; pieces++) {
+        const piece = tokens[i + pieces - 1];
+        if (piece === undefined || piece.kind !== 'text') break;
+        if (pieces === 2) norm = token.norm;
+        norm += piece.norm;
+        if (exactCandidate(norm, columns) || exactCandidate(norm, rows)) longest = pieces;
+      }
+      norm = '';
     }
-    norm = '';
     for (let pieces = 1; pieces <= MAX_LABEL_PIECES; pieces++) {
       const piece = tokens[i + pieces - 1];
       if (piece === undefined || piece.kind !== 'text') break;

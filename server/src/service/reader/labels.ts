@@ -94,6 +94,24 @@ function indexOf<T>(candidates: LabelCandidate<T>[]): CandidateIndex {
   return index;
 }
 
+const prefixes = new WeakMap<LabelCandidate<unknown>[], Set<LabelCandidate<unknown>>>();
+
+/**
+ * Whether `cand`'s wording begins another candidate's of the same list ("其他" and
+ * "其他法律行政法规禁止公开"): a cell with that wording may be the first piece of the longer label.
+ */
+export function beginsAnother<T>(cand: LabelCandidate<T>, candidates: LabelCandidate<T>[]): boolean {
+  let set = prefixes.get(candidates);
+  if (set === undefined) {
+    set = new Set();
+    for (const short of candidates) {
+      if (candidates.some((long) => long !== short && long.text.length > short.text.length && long.text.startsWith(short.text))) set.add(short);
+    }
+    prefixes.set(candidates, set);
+  }
+  return set.has(cand);
+}
+
 /**
  * The first candidate whose wording a normalised label has exactly: its own wording with or without
  * the numbering, or an accepted wording without numbering.

@@ -38,6 +38,20 @@ const PAGE_ADDRESS = /^[ \t\u3000]{0,4}(?:https?:\/\/|www\.)[^\s]{1,400}(?:[ \t\
 const PRINT_STAMP = /^[ \t\u3000]{0,4}\d{4}[/-]\d{1,2}[/-]\d{1,2}[ \t\u3000]{0,4}(?:上午|下午|AM|PM)?[ \t\u3000]{0,2}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]{0,2}(?:AM|PM))?(?:[ \t\u3000]|$)/;
 
 function isPageFurniture(text: string): boolean {
+  // Cheap first (this asks about every line): what each form can start with and must contain.
+  let at = 0;
+  while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || text.charCodeAt(at) === 0x3000)) at++;
+  // Every form has three characters at least ("3/9", "-3-", "第3页"); a cell "0" is none of them.
+  if (text.length - at < 3) return false;
+  const first = text.charCodeAt(at);
+  if (first >= 48 && first <= 57) {
+    // A counter "3/9", or a stamp "2022/1/28 15:05" / "2022-01-28 15:05".
+    if (!text.includes('/') && !text.includes(':')) return false;
+  } else if (first === 0x7b2c /* 第 */) {
+    if (!text.includes('页')) return false;
+  } else if (!(first === 104 /* h */ || first === 119 /* w */ || first === 45 || first === 0x2014 || first === 0x2013 || first === 0xff0d || first === 0x2015)) {
+    return false;
+  }
   if (text.length <= 24 && (PAGE_NUMBER.test(text) || PAGE_COUNTER.test(text))) return true;
   if (text.length <= 420 && PAGE_ADDRESS.test(text)) return true;
   // A print header names the page after its stamp; a sentence that starts with a date and time is prose.
@@ -65,10 +79,14 @@ function maskPageFurniture(lines: LineIndex): Set<number> {
  */
 function maskRunningHeaders(lines: LineIndex, titleSpan: Span, pageLines: Set<number>): void {
   const titleLine = lines.lineAt(titleSpan.start);
+  // Cheap first: a running header repeats the title's words, which mostly appear only once.
+  if (lines.text.indexOf(lines.text.slice(titleSpan.start, titleSpan.end), titleLine.end) < 0) return;
   const title = normalizeLabel(titleLine.text);
   for (let i = titleLine.index + 1; i < lines.lines.length; i++) {
     const line = lines.lines[i];
-    if (line.text.length > 0 && line.text.length <= titleLine.text.length + 16 && normalizeLabel(line.text) === title) {
+    const text = line.text;
+    if (text.length === 0 || text.length > titleLine.text.length + 16 || !(text.includes('报告') || text.includes('年报'))) continue;
+    if (normalizeLabel(text) === title) {
       line.text = '';
       pageLines.add(i);
     }
