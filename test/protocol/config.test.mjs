@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient, watcherRegistration } from './lsp-client.mjs';
+import { initializeWorkspace, LspClient, watcherRegistration } from './lsp-client.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -48,19 +48,10 @@ describe('server: .govreportrc.json, inline suppression, govreport.run', () => {
         return null;
       },
     });
-    const response = await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
-      locale: 'zh-CN',
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
-      },
+    const capabilities = await initializeWorkspace(client, dir, {
+      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
     });
-    assert.equal(response.error, undefined, JSON.stringify(response.error));
-    assert.equal(response.result.capabilities.textDocumentSync.save !== undefined, true, 'the server asks for didSave');
-    client.notify('initialized', {});
+    assert.equal(capabilities.textDocumentSync.save !== undefined, true, 'the server asks for didSave');
   });
 
   after(() => {

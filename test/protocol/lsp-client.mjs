@@ -2,6 +2,8 @@
 // Content-Length, matches responses to requests, answers the server's requests, and lets a test wait
 // for notifications.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export class LspClient {
   /**
@@ -152,4 +154,27 @@ export async function watcherRegistration(registrations) {
   const find = () => registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
   for (let i = 0; i < 100 && !find(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   return find();
+}
+
+/**
+ * Initialises `client` as an editor with one workspace folder open (the server then indexes it and
+ * watches its files): the workspace capabilities that needs, plus `workspace` and `textDocument`
+ * capabilities of the test's own. Sends `initialized` and resolves with the server's capabilities;
+ * an initialize error fails the test.
+ */
+export async function initializeWorkspace(client, folder, { locale = 'zh-CN', workspace = {}, textDocument = {} } = {}) {
+  const uri = pathToFileURL(folder).href;
+  const response = await client.request('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: path.basename(folder) }],
+    locale,
+    capabilities: {
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, ...workspace },
+      textDocument,
+    },
+  });
+  if (response.error !== undefined || !response.result) throw new Error(`initialize failed: ${JSON.stringify(response.error)}`);
+  client.notify('initialized', {});
+  return response.result.capabilities;
 }

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient } from './lsp-client.mjs';
+import { initializeWorkspace, LspClient } from './lsp-client.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -106,18 +106,7 @@ describe('the language server with network and child processes trapped', () => {
     });
     delete process.env.GOVREPORT_TRAP_LOG;
     process.env.NODE_OPTIONS = process.env.NODE_OPTIONS.replace(/\s*--require \S+no-network-hook\.cjs/, '');
-    const response = await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(workspace).href,
-      workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-      locale: 'zh-cn',
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
-      },
-    });
-    assert.ok(response.result, JSON.stringify(response.error));
-    client.notify('initialized', {});
+    await initializeWorkspace(client, workspace, { locale: 'zh-cn', textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } });
   });
 
   after(() => client?.kill());

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LspClient, watcherRegistration } from './lsp-client.mjs';
+import { initializeWorkspace, LspClient, watcherRegistration } from './lsp-client.mjs';
 import { makeReport, requests2021 } from '../unit/fixtures.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,24 +80,10 @@ describe('workspace rules in the server', () => {
         return null;
       },
     });
-    const response = await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
-      locale: 'zh-CN',
-      capabilities: {
-        workspace: {
-          configuration: true,
-          workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
-          executeCommand: {},
-        },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
-      },
+    capabilities = await initializeWorkspace(client, dir, {
+      workspace: { executeCommand: {} },
+      textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
     });
-    assert.equal(response.error, undefined, JSON.stringify(response.error));
-    capabilities = response.result.capabilities;
-    client.notify('initialized', {});
   });
 
   after(() => {
@@ -230,18 +216,7 @@ describe('workspace rules in the server, files of several reports', () => {
       cwd: repoRoot,
       onRequest: (method, params) => (method === 'workspace/configuration' ? params.items.map(() => ({ locale: 'zh-CN', rules: {} })) : null),
     });
-    const response = await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'reports' }],
-      locale: 'zh-CN',
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
-      },
-    });
-    assert.equal(response.error, undefined, JSON.stringify(response.error));
-    client.notify('initialized', {});
+    await initializeWorkspace(client, dir, { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } });
   });
 
   after(() => {

@@ -19,6 +19,16 @@ import {
   seedsDir,
 } from './fixtures.mjs';
 
+/** The six section headings of the template, in order, as completion offers and the outline shows them. */
+const SIX_HEADINGS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
 const require = createRequire(import.meta.url);
 const lib = require(path.join(repoRoot, 'server/dist/index.js'));
 const seeds = fs.readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
@@ -92,14 +102,7 @@ describe('completion: section headings', () => {
   test('an empty document gets all six headings', () => {
     const doc = open('');
     const items = lib.completion(doc.report, doc.result, pos(0, 0));
-    assert.deepEqual(items.map((item) => item.label), [
-      '一、总体情况',
-      '二、主动公开政府信息情况',
-      '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '五、存在的主要问题及改进情况',
-      '六、其他需要报告的事项',
-    ]);
+    assert.deepEqual(items.map((item) => item.label), SIX_HEADINGS);
     assert.equal(items[0].preselect, true);
   });
 });
@@ -323,14 +326,7 @@ describe('document symbols', () => {
   test('sections → tables → row groups → rows', () => {
     const doc = open(makeReport());
     const symbols = lib.documentSymbols(doc.report, doc.result);
-    assert.deepEqual(symbols.map((symbol) => symbol.name), [
-      '一、总体情况',
-      '二、主动公开政府信息情况',
-      '三、收到和处理政府信息公开申请情况',
-      '四、政府信息公开行政复议、行政诉讼情况',
-      '五、存在的主要问题及改进情况',
-      '六、其他需要报告的事项',
-    ]);
+    assert.deepEqual(symbols.map((symbol) => symbol.name), SIX_HEADINGS);
     assert.deepEqual(symbols[1].children.map((symbol) => symbol.name), [
       '表二第二十条第（一）项',
       '表二第二十条第（五）项',
