@@ -3,7 +3,7 @@
 import type { Report } from './model';
 import { analyzeDocument, analyzeDocumentResult, type ReportPart } from './document';
 import { parse } from './reader/parse';
-import { rules, type Rule } from './rules';
+import { rules } from './rules';
 import { applySuppressions, readSuppressions, UNUSED_SUPPRESSION, type Suppressions } from './suppress';
 import type { Finding } from './rules/rule';
 import type { LineIndex, Span } from './text';

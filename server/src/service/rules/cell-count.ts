@@ -50,7 +50,7 @@ export default defineRule({
           const blankHint = values < expected && blanks > 0 ? `；有 ${blanks} 个单元格为空白，没有数据时应填 0` : '';
           message = `${name}有 ${values} 个数值，表格有 ${expected} 列（${diff}）${blankHint}。无法确定各数值所属的列，此行不参与勾稽关系检查`;
         }
-        findings.push({ span: valuesSpan(report, row), message, related: valuesByLine(row.slots, en) });
+        findings.push({ span: valuesSpan(row), message, related: valuesByLine(row.slots, en) });
       }
       // A table 四 header with no value row after it.
       if (table.section === 4 && table.rows.length === 0 && table.headerSpan) {

@@ -18,7 +18,7 @@ export default defineRule({
         const merged = row.slots.find((slot) => slot.merged) ?? row.slots.find((slot) => slot.kind === 'number' && slot.raw.length > 1);
         const name = table.section === 4 ? tableName(table, en) : en ? `"${rowName(row)}"` : `“${rowName(row)}”`;
         findings.push({
-          span: merged ? merged.span : valuesSpan(report, row),
+          span: merged ? merged.span : valuesSpan(row),
           message: en
             ? `In ${name} the digits "${merged?.raw ?? ''}" look like several cells run together; separate them with tabs or spaces. The row is left out of the total checks`
             : `${name}的数字“${merged?.raw ?? ''}”像是几个单元格连在了一起（缺少分隔符），无法分辨各列数值；请用制表符或空格分开，此行不参与勾稽关系检查`,

@@ -24,7 +24,7 @@ function signingDate(report: Report): { paragraph: Paragraph; date: ProseDate } 
  * 乡镇/街道 by 31 January. Without an agency in the title the later deadline applies, so that no report
  * is told it is late on a guess.
  */
-function deadlineOf(report: Report, year: number): { month: number; day: number; government: boolean } {
+function deadlineOf(report: Report): { month: number; day: number; government: boolean } {
   const agency = report.title?.agency ?? null;
   const government = agency === null || agency.endsWith('人民政府');
   return government ? { month: 3, day: 31, government } : { month: 1, day: 31, government };
@@ -46,7 +46,7 @@ export default defineRule({
     const { year: y, month: m, day: d } = signed.date as { year: number; month: number; day: number };
     // A date in the report year itself is no signing date for it (or a typo year-mismatch may see).
     if (y <= year) return [];
-    const deadline = deadlineOf(report, year);
+    const deadline = deadlineOf(report);
     const late = y > year + 1 || m > deadline.month || (m === deadline.month && d > deadline.day);
     if (!late) return [];
     const limit = formatDate(year + 1, deadline.month, deadline.day, en);

@@ -8,7 +8,7 @@ export function checksTables(report: Report): boolean {
 }
 
 /** The value cells of a row as one span when they sit on one line; otherwise the row's label. */
-export function valuesSpan(report: Report, row: Row): Span {
+export function valuesSpan(row: Row): Span {
   const first = row.slots[0];
   const last = row.slots[row.slots.length - 1];
   if (first && last && first.line === last.line) return { start: first.span.start, end: last.span.end };
