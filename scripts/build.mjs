@@ -41,8 +41,11 @@ const entries = [
   // Started by the web client as a classic worker (from its URL, or its text as a blob): one self-contained iife.
   { ...web, entryPoints: ['server/src/browser-server.ts'], outfile: 'server/dist/browser-server.js', format: 'iife' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The Word reader (mammoth) is a bundle of its own, loaded by the CLI and the server on their first
+  // .docx file (server/src/cli/docx.ts): at start-up they parse and run only what every run needs.
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/dist/server.js', banner: { js: '#!/usr/bin/env node' }, external: ['./docx.js'] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/dist/cli.js', banner: { js: '#!/usr/bin/env node' }, external: ['./docx.js'] },
+  { entryPoints: ['server/src/cli/docx.ts'], outfile: 'server/dist/docx.js' },
   { entryPoints: ['server/src/index.ts'], outfile: 'server/dist/index.js' },
 ];
 

@@ -63,6 +63,8 @@ const required = [
   'extension/package.json',
   'extension/client/dist/extension.js',
   'extension/server/dist/server.js',
+  // The Word reader the server loads on its first .docx import.
+  'extension/server/dist/docx.js',
   // The web build (VS Code for the web): the `browser` client and the server's web worker.
   'extension/client/dist/browser.js',
   'extension/server/dist/browser-server.js',

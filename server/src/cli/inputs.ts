@@ -2,8 +2,8 @@
 // checks any text (service/input/html.ts); the findings are then moved back: for HTML to the line and
 // column in the page's source, for Word (a zip of XML, where a line and column mean nothing) to a
 // name like "表三 第5行 第3列". mammoth (docx → HTML) is asynchronous and needs Node, so it lives here
-// and not in the pure service, which the browser build also bundles.
-import mammoth from 'mammoth';
+// and not in the pure service, which the browser build also bundles; it is loaded on the first Word
+// file (./docx.ts, a bundle of its own).
 import { placeAt, sourceSpan, toReportText, type ReportText, type SourceMap } from '../service/input/html';
 import { LineIndex } from '../service/text';
 import type { AnalysisResult, Diagnostic, Locale, Position, Range, TableSummary } from '../service/types';
@@ -54,11 +54,17 @@ function isZip(bytes: Uint8Array): boolean {
  */
 export async function docxToReportText(bytes: Uint8Array): Promise<ReportText & { html: string }> {
   if (!isZip(bytes)) throw new Error('not a Word .docx file (no zip signature; an old .doc must be saved as .docx first)');
-  const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-    { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
-  );
-  return { ...toReportText(result.value), html: result.value };
+  const html = await loadDocx().docxToHtml(bytes);
+  return { ...toReportText(html), html };
+}
+
+/**
+ * server/dist/docx.js, beside the bundle that runs this (cli.js or server.js): required at run time, so
+ * esbuild leaves the path alone (scripts/build.mjs marks it external).
+ */
+function loadDocx(): typeof import('./docx') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./docx.js') as typeof import('./docx');
 }
 
 /** Reads a web page or Word file; text files are not this module's business (null). */
