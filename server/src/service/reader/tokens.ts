@@ -264,6 +264,19 @@ export function tokenizeLine(line: Line, out: Token[]): number {
   while (first < length && isSpace(text.charCodeAt(first))) first++;
   const hasTab = text.includes('\t');
   if (first === length && !hasTab) return 0;
+  if (first < length && text.charCodeAt(first) !== 124 /* | */) {
+    // One cell alone on its line ("\t0", "\t1.属于国家秘密"), as Word and PDF tables paste: the
+    // commonest table line, read without splitting. Whatever the separators around it, a single
+    // non-blank run is one cell in the one-cell-per-line layout.
+    let last = length;
+    while (isSpace(text.charCodeAt(last - 1))) last--;
+    let inner = first + 1;
+    while (inner < last && !isSpace(text.charCodeAt(inner))) inner++;
+    if (inner >= last) {
+      out[0] = cellToken(text, first, last, line, true, 'lines');
+      return 1;
+    }
+  }
   let layout: TableLayout;
   const cells = lineCells;
   cells.length = 0;
@@ -312,15 +325,20 @@ export function tokenizeLine(line: Line, out: Token[]): number {
       out[count++] = makeToken(EMPTY, line.start + start, line.start + end, '', line.index, false, layout);
       continue;
     }
-    const raw = text.slice(start, end);
-    const value = digitsValue(text, start, end);
-    // Plain digits, most cells of a table, need no classification (and no memo lookup): NFKC and
-    // trimming cannot change them, and their value is read while checking them.
-    const cell = value >= 0 ? numberCell(raw, value) : classify(raw);
-    out[count++] = makeToken(cell, line.start + start, line.start + end, raw, line.index, !sawContent, layout);
+    out[count++] = cellToken(text, start, end, line, !sawContent, layout);
     sawContent = true;
   }
   return count;
+}
+
+/** The token of the non-empty cell text[start, end) of `line`. */
+function cellToken(text: string, start: number, end: number, line: Line, firstInLine: boolean, layout: TableLayout): Token {
+  const raw = text.slice(start, end);
+  const value = digitsValue(text, start, end);
+  // Plain digits, most cells of a table, need no classification (and no memo lookup): NFKC and
+  // trimming cannot change them, and their value is read while checking them.
+  const cell = value >= 0 ? numberCell(raw, value) : classify(raw);
+  return makeToken(cell, line.start + start, line.start + end, raw, line.index, firstInLine, layout);
 }
 
 /**
