@@ -18,6 +18,12 @@ export function countCharacters(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    // A Chinese character, most of the text: one, and no test of the rarer cases below.
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      inWord = false;
+      count++;
+      continue;
+    }
     if (isSpace(code)) {
       inWord = false;
       continue;
