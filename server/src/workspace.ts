@@ -51,6 +51,19 @@ export interface ListedReport {
 /** The index's name of a document: the file path for file URIs (clients spell those URIs differently), else the URI. */
 export function documentKey(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
+  let key = documentKeys.get(uri);
+  if (key === undefined) {
+    // Asked on every keystroke of an open document: each URI is converted once.
+    if (documentKeys.size >= 10_000) documentKeys.clear();
+    key = fileKey(uri);
+    documentKeys.set(uri, key);
+  }
+  return key;
+}
+
+const documentKeys = new Map<string, string>();
+
+function fileKey(uri: string): string {
   try {
     const file = path.normalize(fileURLToPath(uri));
     // Drive letters come in either case from different clients.
@@ -95,6 +108,8 @@ export class WorkspaceIndex {
   private finishIdle: (() => void) | undefined;
   private files = 0;
   private pending = new Set<string>();
+  /** Open documents changed since the listeners were last told: their summaries before the first change. */
+  private openBefore = new Map<string, readonly ReportSummary[] | undefined>();
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
 
@@ -176,10 +191,12 @@ export class WorkspaceIndex {
    */
   setOpen(uri: string, summaries: readonly ReportSummary[] | undefined): void {
     const key = documentKey(uri);
-    const before = this.effective(key);
+    // Compared when the listeners are told (note), not on every keystroke: comparing serialises the
+    // summaries, and a burst of typing needs only its first and last state compared.
+    if (!this.openBefore.has(key)) this.openBefore.set(key, this.effective(key));
     if (summaries === undefined) this.open.delete(key);
     else this.open.set(key, summaries);
-    this.note(before, this.effective(key));
+    this.schedule();
   }
 
   /** The document closed: its file on disk counts again, read anew since it may have been saved. */
@@ -362,13 +379,27 @@ export class WorkspaceIndex {
    * for the agencies of the reports that were added, changed or removed.
    */
   private note(before: readonly ReportSummary[] | undefined, after: readonly ReportSummary[] | undefined): void {
+    this.collect(before, after);
+    if (this.pending.size > 0) this.schedule();
+  }
+
+  /** Adds the agencies of the reports that differ between `before` and `after` to those to tell. */
+  private collect(before: readonly ReportSummary[] | undefined, after: readonly ReportSummary[] | undefined): void {
+    if (before === after) return;
     const was = new Set((before ?? []).map(fingerprint));
     const is = new Set((after ?? []).map(fingerprint));
     for (const summary of before ?? []) if (summary.agency && !is.has(fingerprint(summary))) this.pending.add(summary.agency);
     for (const summary of after ?? []) if (summary.agency && !was.has(fingerprint(summary))) this.pending.add(summary.agency);
-    if (this.pending.size === 0 || this.timer || this.disposed) return;
+  }
+
+  /** Tells the listeners shortly (once for everything that changes meanwhile). */
+  private schedule(): void {
+    if (this.timer || this.disposed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      for (const [key, before] of this.openBefore) this.collect(before, this.effective(key));
+      this.openBefore.clear();
+      if (this.pending.size === 0) return;
       const agencies = this.pending;
       this.pending = new Set();
       try {
