@@ -8,7 +8,7 @@
  * An own copy of a key. A string sliced from a document keeps the whole document alive in V8; a memo
  * must not pin old document versions, so keys long enough to be slices are copied once, on insert.
  */
-function ownKey(key: string): string {
+export function ownKey(key: string): string {
   // V8 copies slices shorter than 13 code units anyway; longer ones are flattened into a fresh string.
   return key.length < 13 ? key : (' ' + key).slice(1);
 }

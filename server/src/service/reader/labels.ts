@@ -2,6 +2,7 @@
 // first part of a label broken over several cells ("（三）不予" … "公开"), or approximately (a wording
 // that deviates, such as 社会组织 for 社会公益组织).
 import type { LabelMatch, Token } from '../model';
+import { ownKey } from '../memo';
 import { normalizeLabel, similarity, splitNumbering } from '../text';
 
 export interface LabelCandidate<T> {
@@ -69,6 +70,8 @@ interface CandidateIndex {
   accepted: Map<string, number>;
   /** Per bare label text: the approximate-match data, see `approximations`. */
   approx: Map<string, Approximations>;
+  /** Per normalised text: exactCandidate's answer (an index; the list's length for none). */
+  exact: Map<string, number>;
 }
 
 interface Approximations {
@@ -83,7 +86,7 @@ const indexes = new WeakMap<LabelCandidate<unknown>[], CandidateIndex>();
 function indexOf<T>(candidates: LabelCandidate<T>[]): CandidateIndex {
   let index = indexes.get(candidates);
   if (index === undefined) {
-    index = { text: new Map(), accepted: new Map(), approx: new Map() };
+    index = { text: new Map(), accepted: new Map(), approx: new Map(), exact: new Map() };
     for (let i = 0; i < candidates.length; i++) {
       const cand = candidates[i];
       if (!index.text.has(cand.text)) index.text.set(cand.text, i);
@@ -119,15 +122,24 @@ export function beginsAnother<T>(cand: LabelCandidate<T>, candidates: LabelCandi
 export function exactCandidate<T>(norm: string, candidates: LabelCandidate<T>[]): LabelCandidate<T> | null {
   if (norm.length === 0) return null;
   const index = indexOf(candidates);
-  const bare = splitNumbering(norm).text;
-  // The lowest index among the three ways to match is the candidate the list order prefers.
-  let first = index.text.get(bare) ?? candidates.length;
-  const whole = index.text.get(norm);
-  if (whole !== undefined && whole < first) first = whole;
-  const accepted = index.accepted.get(bare);
-  if (accepted !== undefined && accepted < first) first = accepted;
+  // Every cell of every table asks, of two lists: each distinct text is looked up once per list.
+  let first = index.exact.get(norm);
+  if (first === undefined) {
+    const bare = splitNumbering(norm).text;
+    // The lowest index among the three ways to match is the candidate the list order prefers.
+    first = index.text.get(bare) ?? candidates.length;
+    const whole = index.text.get(norm);
+    if (whole !== undefined && whole < first) first = whole;
+    const accepted = index.accepted.get(bare);
+    if (accepted !== undefined && accepted < first) first = accepted;
+    if (index.exact.size >= MAX_EXACT) index.exact.clear();
+    index.exact.set(ownKey(norm), first);
+  }
   return first < candidates.length ? candidates[first] : null;
 }
+
+/** Bounds the exact answers kept per candidate list (a document's distinct cell texts are a few hundred). */
+const MAX_EXACT = 4096;
 
 /** The hit for a text that has a candidate's wording exactly. */
 export function exactHit<T>(cand: LabelCandidate<T>, text: LabelText): LabelHit<T> {

@@ -99,12 +99,36 @@ function missingRows(defs: RowDef[], rows: Row[], tableEnd: number): { def: RowD
   return missing;
 }
 
+// Lookups of the template's row lists (constants), built once per list rather than per table read.
+const rowPositions = new WeakMap<RowDef[], Map<string, number>>();
+const rowsByIdOf = new WeakMap<RowDef[], Map<string, RowDef>>();
+
+/** Each row's index in the list, by id. */
+function positionsOf(defs: RowDef[]): Map<string, number> {
+  let positions = rowPositions.get(defs);
+  if (positions === undefined) {
+    positions = new Map(defs.map((def, index) => [def.id, index]));
+    rowPositions.set(defs, positions);
+  }
+  return positions;
+}
+
+/** The rows of the list by id. */
+function defsById(defs: RowDef[]): Map<string, RowDef> {
+  let byId = rowsByIdOf.get(defs);
+  if (byId === undefined) {
+    byId = new Map(defs.map((row) => [row.id, row]));
+    rowsByIdOf.set(defs, byId);
+  }
+  return byId;
+}
+
 /**
  * A row whose label matches no template row takes the place of the one template row missing between
  * its neighbours, if there is exactly one: it is that row with a deviating label.
  */
 function adoptUnknownRows(entries: GridEntry[], defs: RowDef[]): void {
-  const order = new Map(defs.map((def, index) => [def.id, index]));
+  const order = positionsOf(defs);
   const taken = new Set(entries.filter((entry) => entry.def).map((entry) => entry.def!.id));
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i];
@@ -226,7 +250,7 @@ export function readRequestsTable(zone: Zone, context: ReadContext): Table {
   if (evidence.length === 0 && other && trimSlots(other.zone).length > 0) evidence.push({ format: '2019', token: firstToken(other) });
   const own = majority(evidence);
   const template = templates[own ?? context.fallback];
-  const defs = new Map(template.requests.rows.map((row) => [row.id, row]));
+  const defs = defsById(template.requests.rows);
   for (const entry of grid.entries) {
     // Rows of the other format's （六） are rows this template does not have.
     if (entry.def) entry.def = defs.get(entry.def.id) ?? null;

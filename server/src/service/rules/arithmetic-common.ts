@@ -88,7 +88,7 @@ export function addendName(table: Table, row: Row, en: boolean): string {
 }
 
 /** The result rows of a table's （七）总计, each present and placed, or null. */
-export function resultRows(table: Table, rows: Map<string, Row>): Row[] | null {
+export function resultRows(table: Table, rows: ReadonlyMap<string, Row>): Row[] | null {
   const { requests } = table.template;
   if (!rows.get(requests.resultTotalRow)?.cells) return null;
   const found: Row[] = [];
@@ -101,7 +101,7 @@ export function resultRows(table: Table, rows: Map<string, Row>): Row[] | null {
 }
 
 /** The （七）总计 sum of one column over `resultRows`, or null. */
-export function resultSum(table: Table, rows: Map<string, Row>, results: Row[] | null, columnId: string): SumCheck | null {
+export function resultSum(table: Table, rows: ReadonlyMap<string, Row>, results: Row[] | null, columnId: string): SumCheck | null {
   if (results === null) return null;
   const total = rows.get(table.template.requests.resultTotalRow)!;
   const addends: (Cell | undefined)[] = new Array(results.length);

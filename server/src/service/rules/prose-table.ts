@@ -88,24 +88,16 @@ interface Tables {
   reviews: Table | null;
   /** Table 二, 第二十条第（一）项. */
   documents: Table | null;
-  /** Placed rows by template row id, per table, built once per check. */
-  rows: Map<Table, Map<string, Row>>;
 }
 
-function rowsOf(tables: Tables, table: Table): Map<string, Row> {
-  let rows = tables.rows.get(table);
-  if (!rows) tables.rows.set(table, (rows = rowsById(table)));
-  return rows;
-}
-
-function totalCell(tables: Tables, table: Table, rowId: string): Cell | undefined {
-  const row = rowsOf(tables, table).get(rowId);
+function totalCell(table: Table, rowId: string): Cell | undefined {
+  const row = rowsById(table).get(rowId);
   return row ? cellOf(row, table.template.requests.totalColumn) : undefined;
 }
 
 /** "（二）部分公开": the row's numbering and text, without the template's note in brackets. */
-function rowLabel(tables: Tables, table: Table, rowId: string): string {
-  const row = rowsOf(tables, table).get(rowId);
+function rowLabel(table: Table, rowId: string): string {
+  const row = rowsById(table).get(rowId);
   if (!row) return rowId;
   if (!row.def) return rowName(row);
   const note = row.def.text.indexOf('（');
@@ -120,10 +112,10 @@ function cellRelated(cell: Cell, name: string, en: boolean): Related {
 function requestRow(tables: Tables, rowId: string, en: boolean): Expected | null {
   const table = tables.requests;
   if (!table) return null;
-  const cell = totalCell(tables, table, rowId);
+  const cell = totalCell(table, rowId);
   const value = numberCell(cell);
   if (value === null || !cell) return null;
-  const name = rowLabel(tables, table, rowId);
+  const name = rowLabel(table, rowId);
   return {
     value,
     describe: (isEn) =>
@@ -142,11 +134,11 @@ function requestGroup(tables: Tables, groupId: string, en: boolean): Expected | 
   let value = 0;
   const related: Related[] = [];
   for (const def of defs) {
-    const cell = totalCell(tables, table, def.id);
+    const cell = totalCell(table, def.id);
     const cellValue = numberCell(cell);
     if (cellValue === null || !cell) return null;
     value += cellValue;
-    if (cellValue !== 0) related.push(cellRelated(cell, rowLabel(tables, table, def.id), en));
+    if (cellValue !== 0) related.push(cellRelated(cell, rowLabel(table, def.id), en));
   }
   const group = table.template.requests.rows.find((def) => def.id === groupId);
   const name = group ? group.numbering + group.text : groupId;
@@ -195,7 +187,7 @@ function reviewTotals(tables: Tables, groups: string[], en: boolean): Expected |
 function documentsCell(tables: Tables, columnId: string, en: boolean): Expected | null {
   const table = tables.documents;
   if (!table) return null;
-  const row = rowsOf(tables, table).get('normative_documents');
+  const row = rowsById(table).get('normative_documents');
   const cell = row ? cellOf(row, columnId) : undefined;
   const value = numberCell(cell);
   if (value === null || !cell || !row) return null;
@@ -446,7 +438,6 @@ export default defineRule({
       requests: report.tables.find((table) => table.section === 3) ?? null,
       reviews: report.tables.find((table) => table.section === 4) ?? null,
       documents: report.tables.find((table) => table.section === 2 && table.item?.numeral === '一') ?? null,
-      rows: new Map(),
     };
     if (!tables.requests && !tables.reviews && !tables.documents) return [];
     const statements: Statement[] = [];

@@ -78,10 +78,20 @@ export function cellOf(row: Row, columnId: string): Cell | undefined {
   return undefined;
 }
 
-/** Placed rows of a table by template row id (the first one when a row repeats). */
-export function rowsById(table: Table): Map<string, Row> {
-  const map = new Map<string, Row>();
-  for (const row of table.rows) if (row.def && !map.has(row.def.id)) map.set(row.def.id, row);
+const rowMaps = new WeakMap<Table, ReadonlyMap<string, Row>>();
+
+/**
+ * Placed rows of a table by template row id (the first one when a row repeats). Built once per parsed
+ * table (several rules and features ask) and shared: do not modify it.
+ */
+export function rowsById(table: Table): ReadonlyMap<string, Row> {
+  let map = rowMaps.get(table);
+  if (map === undefined) {
+    const rows = new Map<string, Row>();
+    for (const row of table.rows) if (row.def && !rows.has(row.def.id)) rows.set(row.def.id, row);
+    rowMaps.set(table, rows);
+    map = rows;
+  }
   return map;
 }
 
