@@ -388,6 +388,14 @@ describe('the same report in another shape', () => {
     },
     bom: (text) => `\ufeff${text}`,
     crlf: (text) => text.replace(/\n/g, '\r\n'),
+    // Text copied from a web page: zero-width characters at the edges of cells and lines.
+    zeroWidth: (text, kind) => {
+      const char = ['\u200b', '\u200c', '\u200d', '\u2060'][kind % 4];
+      return text
+        .split('\n')
+        .map((line) => (kind % 2 === 0 ? `${char}${line.replace(/\t/g, `${char}\t`)}` : `${line.replace(/\t/g, `\t${char}`)}${char}`))
+        .join('\n');
+    },
   };
   const shapeArb = fc.record({
     wrap: fc.option(fc.integer({ min: 6, max: 80 }), { nil: undefined }),
@@ -395,6 +403,7 @@ describe('the same report in another shape', () => {
     pages: fc.option(fc.integer({ min: 7, max: 60 }), { nil: undefined }),
     headers: fc.option(fc.integer({ min: 9, max: 60 }), { nil: undefined }),
     printed: fc.option(fc.integer({ min: 9, max: 60 }), { nil: undefined }),
+    zeroWidth: fc.option(fc.nat(7), { nil: undefined }),
     indent: fc.boolean(),
     trailing: fc.boolean(),
     bom: fc.boolean(),
@@ -412,6 +421,7 @@ describe('the same report in another shape', () => {
     if (shape.pages !== undefined) out = shapes.pages(out, shape.pages);
     if (shape.headers !== undefined) out = shapes.headers(out, shape.headers);
     if (shape.printed !== undefined) out = shapes.printed(out, shape.printed);
+    if (shape.zeroWidth !== undefined) out = shapes.zeroWidth(out, shape.zeroWidth);
     for (const name of ['indent', 'trailing', 'bom', 'crlf']) if (shape[name]) out = shapes[name](out);
     return out;
   };

@@ -94,6 +94,44 @@ describe('page numbers, headers and footers of a PDF between the lines', () => {
   });
 });
 
+describe('zero-width characters copied from a web page', () => {
+  const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060'];
+  for (const layout of LAYOUTS) {
+    test(`at the edges of cells and lines they are blank: a clean report stays clean (${layout} layout)`, () => {
+      const text = makeReport({ layout });
+      for (const char of ZERO_WIDTH) {
+        const edged = text
+          .split('\n')
+          .map((line) => `${char}${line.replace(/\t/g, `${char}\t${char}`).replace(/\|/g, `${char}|${char}`)}${char}`)
+          .join('\n');
+        assert.deepEqual(analyze(edged).diagnostics, [], `U+${char.codePointAt(0).toString(16)}`);
+      }
+    });
+  }
+  test('inside a label or a number they are nothing: the label matches and the number reads whole', () => {
+    const text = makeReport({ layout: 'tab' });
+    const inside = text.replace('1.属于国家秘密\t', '1.属于\u200b国家秘密\t').replace(/^(一、本年新收政府信息公开申请数量\t)(\d)(\d*)/m, '$1$2\u200b$3');
+    assert.notEqual(inside, text);
+    assert.deepEqual(analyze(inside).diagnostics, []);
+  });
+  test('a wrong value next to one is still caught, and its fix leaves the character alone', () => {
+    const text = makeReport({ layout: 'tab' }).replace(/^(（一）予以公开\t)\d+/m, '$1\u200b99\u200b');
+    const [finding] = rulesOf(analyze(text), 'row-total');
+    assert.ok(finding, 'row-total');
+    assert.equal(rangeText(text, finding.range).length > 0, true);
+    const fixed = applyEdits(text, finding.fixes[0].edits);
+    assert.equal((fixed.match(/\u200b/g) ?? []).length, 2);
+    assert.deepEqual(rulesOf(analyze(fixed), 'row-total'), []);
+  });
+  test('a number after one inside a word is not misread as its last digits', () => {
+    const text = makeReport({ layout: 'tab' });
+    const total = /^（七）总计\t(?:\d+\t){6}(\d+)/m.exec(text)[1];
+    assert.ok(total.length >= 2, total);
+    const stated = text.replace(/(五、存在的主要问题及改进情况\n)/, `$1全年共办结${total[0]}\u200b${total.slice(1)}件政府信息公开申请。\n`);
+    assert.deepEqual(rulesOf(analyze(stated), 'prose-table'), []);
+  });
+});
+
 describe('labels broken over cells (a narrow column in a PDF or Word table)', () => {
   test('the longest run of pieces that is a label wins, even when its first piece is a label too', () => {
     // "2.其他" alone reads as the row "3.其他" (numbering aside): the whole label must win.

@@ -82,7 +82,7 @@ export class LineIndex {
 }
 
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
-const SPACES = /[\s\u3000\u200b\ufeff*#_`]/g;
+const SPACES = /[\s\u3000\u200b-\u200d\u2060\ufeff*#_`]/g;
 
 /**
  * The comparable form of a label: NFKC (full-width digits, letters and brackets become ASCII),

@@ -8,6 +8,7 @@ import type { FormatId } from '../types';
 import { readProse } from './prose';
 import { findSections, findTitle } from './sections';
 import { readActiveTables, readRequestsTable, readReviewsTable } from './tables';
+import { isSpace } from './tokens';
 import { findZones } from './zones';
 
 export interface ParseOptions {
@@ -37,7 +38,9 @@ const PAGE_COUNTER = /^[ \t\u3000]{0,4}\d{1,3}[ \t\u3000]{0,2}\/[ \t\u3000]{0,2}
 const PAGE_ADDRESS = /^[ \t\u3000]{0,4}(?:https?:\/\/|www\.)[^\s]{1,400}(?:[ \t\u3000]{1,8}\d{1,3}[ \t\u3000]{0,2}\/[ \t\u3000]{0,2}\d{1,3})?[ \t\u3000]{0,4}$/;
 const PRINT_STAMP = /^[ \t\u3000]{0,4}\d{4}[/-]\d{1,2}[/-]\d{1,2}[ \t\u3000]{0,4}(?:上午|下午|AM|PM)?[ \t\u3000]{0,2}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u3000]{0,2}(?:AM|PM))?(?:[ \t\u3000]|$)/;
 
-function isPageFurniture(text: string): boolean {
+function isPageFurniture(line: string): boolean {
+  // Zero-width characters (read as U+FEFF, see maskZeroWidth) are not there for the forms below.
+  const text = line.includes('\ufeff') ? line.replace(/\ufeff/g, '') : line;
   // Cheap first (this asks about every line): what each form can start with and must contain.
   let at = 0;
   while (at < text.length && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || text.charCodeAt(at) === 0x3000)) at++;
@@ -93,11 +96,38 @@ function maskRunningHeaders(lines: LineIndex, titleSpan: Span, pageLines: Set<nu
   }
 }
 
+// Zero-width characters other than U+FEFF: web pages carry U+200B (and now and then U+200C, U+200D,
+// U+2060) around and inside cells and sentences, where they are invisible ("0\u200b" looks like 0).
+// JavaScript's \s and trim() do not count them as white space, but do count U+FEFF, which is just as
+// invisible and zero-width.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/;
+const ZERO_WIDTH_ALL = /[\u200b-\u200d\u2060]/g;
+
+/** Whether text[at] stands next to white space, a line's end or another zero-width character. */
+function atBoundary(text: string, at: number): boolean {
+  const blank = (code: number) => Number.isNaN(code) || isSpace(code) || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+  return blank(text.charCodeAt(at - 1)) || blank(text.charCodeAt(at + 1));
+}
+
+/**
+ * The reader sees a zero-width character at the edge of a cell or a line as U+FEFF, white space to every
+ * pattern and trim: a cell "0\u200b" is the number 0, a line "\u200b一、总体情况" a heading. One inside a
+ * word stays (labels are compared without it; classifyCell drops it from numbers): read as a space it
+ * would split the word. One character for one, so offsets do not move; report.text keeps the original.
+ */
+function maskZeroWidth(lines: LineIndex): void {
+  if (!ZERO_WIDTH.test(lines.text)) return;
+  for (const line of lines.lines) {
+    if (ZERO_WIDTH.test(line.text)) line.text = line.text.replace(ZERO_WIDTH_ALL, (char: string, at: number, text: string) => (atBoundary(text, at) ? '\ufeff' : char));
+  }
+}
+
 export function parse(text: string, options: ParseOptions = {}): Report {
   const lines = new LineIndex(text);
   // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
   // their lines as blank. report.text keeps them, so offsets and fixes are unchanged.
   maskComments(lines);
+  maskZeroWidth(lines);
   const pageLines = maskPageFurniture(lines);
   const sections = findSections(lines);
   const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);

@@ -10,7 +10,8 @@ import { isSpace } from './tokens';
 //  1-4   a year, optionally with month and day: 2021年 · 2021年度 · 2021年12月31日 · 二〇二二年一月二十日
 //  5-6   a month and day without a year: 12月31日
 //  7-8   a document number: 〔2019〕60号
-//  9-10  a number in digits with a measure word for things counted: 21件 · 1,234条 · 3次
+//  9-10  a number in digits with a measure word for things counted: 21件 · 1,234条 · 3次 (not after a
+//        zero-width character inside a word: "5\u200b4件" is 54, not 4, so it is better not read)
 //  11-12 the same in Chinese numerals: 二十三件
 //  13    一是 / 二是 …
 //  14    （一） / (二) …
@@ -19,7 +20,7 @@ import { isSpace } from './tokens';
 // repetition is bounded and a number is read only from the start of its run (the lookbehinds), so an
 // attempt costs a constant and the scan is linear in the line.
 const SCAN =
-  /(?<!\d)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年(度)?(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}[日号])?)?|(?<!\d)(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日|[〔［[【（(]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕］\]】）)]\s{0,2}(\d{1,4})\s{0,2}号|(?<![\d.,，])(\d{1,3}(?:[,，]\d{3}){1,4}|\d{1,12}(?:\.\d{1,8})?)\s{0,2}(件|起|宗|条|项|次|个|份)|(?<![〇零一二两三四五六七八九十百千万])([〇零一二两三四五六七八九十百千万]{1,8})\s{0,2}(件|起|宗|条|项|次|个|份)|([一二三四五六七八九十]{1,3})是|[（(]([一二三四五六七八九十]{1,3})[）)]/y;
+  /(?<!\d)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年(度)?(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}[日号])?)?|(?<!\d)(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日|[〔［[【（(]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕］\]】）)]\s{0,2}(\d{1,4})\s{0,2}号|(?<![\d.,，\u200b-\u200d\u2060])(\d{1,3}(?:[,，]\d{3}){1,4}|\d{1,12}(?:\.\d{1,8})?)\s{0,2}(件|起|宗|条|项|次|个|份)|(?<![〇零一二两三四五六七八九十百千万])([〇零一二两三四五六七八九十百千万]{1,8})\s{0,2}(件|起|宗|条|项|次|个|份)|([一二三四五六七八九十]{1,3})是|[（(]([一二三四五六七八九十]{1,3})[）)]/y;
 
 /** The characters a statement can begin with, by UTF-16 code. */
 const STARTS: Uint8Array = (() => {

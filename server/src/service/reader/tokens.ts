@@ -28,6 +28,8 @@ export interface Classified {
   norm: string;
 }
 
+const ZERO_WIDTH = /[\u200b-\u200d\u2060]/g;
+
 const EMPTY: Classified = { kind: 'empty', value: undefined, unit: undefined, merged: undefined, norm: '' };
 
 function classified(kind: Token['kind'], norm: string, value?: number, unit?: string, merged?: true): Classified {
@@ -40,7 +42,8 @@ export function classifyCell(raw: string): Classified {
   if (isAsciiDigits(raw)) {
     return classified('number', raw, Number(raw), undefined, raw.length > 1 && raw.charCodeAt(0) === 48 ? true : undefined);
   }
-  const nfkc = raw.normalize('NFKC').trim();
+  // Zero-width characters inside a cell ("1\u200b2", from a web page) are invisible: not part of it.
+  const nfkc = raw.normalize('NFKC').replace(ZERO_WIDTH, '').trim();
   if (PLACEHOLDERS.has(nfkc) || PLACEHOLDERS.has(raw)) return classified('placeholder', nfkc);
   const match = NUMBER.exec(nfkc);
   if (match) {

@@ -28,8 +28,8 @@ export function countCharacters(text: string): number {
       inWord = false;
       continue;
     }
-    // The second half of a surrogate pair was counted with the first.
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    // The second half of a surrogate pair was counted with the first; zero-width characters are invisible.
+    if ((code >= 0xdc00 && code <= 0xdfff) || (code >= 0x200b && code <= 0x200d) || code === 0x2060) continue;
     if (isAsciiWordChar(code)) {
       if (!inWord) count++;
       inWord = true;
