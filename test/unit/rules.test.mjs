@@ -94,6 +94,37 @@ describe('page numbers, headers and footers of a PDF between the lines', () => {
   });
 });
 
+describe('table 三 split over pages, its header repeated on the next page', () => {
+  /** The header rows of table 三 (corner note to the row before 一), inserted again before `before`. */
+  const repeated = (text, before, { cornerNote = true } = {}) => {
+    const lines = text.split('\n');
+    const first = lines.findIndex((line) => line.includes(cornerNote ? '勾稽关系' : '自然人'));
+    const last = lines.findIndex((line) => line.includes('本年新收'));
+    const at = lines.findIndex((line) => line.includes(before));
+    assert.ok(first >= 0 && last > first && at > last, `${before}`);
+    return [...lines.slice(0, at), ...lines.slice(first, last), ...lines.slice(at)].join('\n');
+  };
+  for (const layout of LAYOUTS) {
+    test(`its "其他" and "总计" do not take the rows "3.其他" and "（七）总计" (${layout} layout)`, () => {
+      const text = makeReport({ layout });
+      for (const before of ['（四）无法提供', '（六）其他处理', '（七）总计']) {
+        assert.deepEqual(analyze(repeated(text, before)).diagnostics, [], `before ${before}`);
+        assert.deepEqual(analyze(repeated(text, before, { cornerNote: false })).diagnostics, [], `before ${before}, no corner note`);
+      }
+    });
+  }
+  test('a 2020 report in the 2019 format: the repeated "其他" is no evidence of the 2021 format', () => {
+    const text = repeated(makeReport({ layout: 'tab', year: 2020 }), '（六）其他处理');
+    assert.deepEqual(analyze(text).diagnostics, []);
+  });
+  test('a row written without its numbering, with its values, is still that row', () => {
+    const text = makeReport({ layout: 'tab' }).replace(/^（七）总计\t/m, '总计\t');
+    assert.deepEqual(rulesOf(analyze(text), 'row-missing'), []);
+    const wrong = text.replace(/^(总计\t)\d+/m, '$1999');
+    assert.ok(rulesOf(analyze(wrong), 'result-total').length > 0);
+  });
+});
+
 describe('zero-width characters copied from a web page', () => {
   const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060'];
   for (const layout of LAYOUTS) {

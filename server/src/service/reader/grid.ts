@@ -3,6 +3,7 @@
 // cells between its label and the next label, in whatever layout they were written.
 import type { Cell, HeaderLabel, LabelMatch, Row, Token } from '../model';
 import type { ColumnDef, RowDef, ValueKind } from '../templates';
+import { splitNumbering } from '../text';
 import { beginsAnother, candidate, exactCandidate, exactHit, labelTextOf, matchApprox, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
 
 export interface GridEntry {
@@ -128,6 +129,10 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
         // In the header a column label wins: "其他" and "总计" are columns there, not rows.
         const run = tokens.slice(i, i + pieces);
         takeHeader(exactHit(columnCand, labelTextOf(run)), run);
+      } else if (columnCand && !hasNumbering(norm) && !valuesFollow(tokens, i + pieces)) {
+        // The header again, further down: a PDF or Word table split over pages repeats it. Its "其他"
+        // and "总计" followed by more labels, not values, are no rows (they would take the places of
+        // "3.其他" and "（七）总计" before those come).
       } else if (rowCand && !matchedRows.has(rowCand.key)) {
         takeRow(exactHit(rowCand, labelTextOf(tokens.slice(i, i + pieces))));
       } else if (rowCand || columnCand) {
@@ -165,6 +170,21 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     }
   }
   return { entries, header, headerOther, headerSpan };
+}
+
+/** Whether a label starts with a list number of its own ("3.其他", "（七）总计"). */
+function hasNumbering(norm: string): boolean {
+  return splitNumbering(norm).numbering !== '';
+}
+
+/** Whether the first non-empty token from `from` on is a value: what follows a row's label. */
+function valuesFollow(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length; k++) {
+    const kind = tokens[k].kind;
+    if (kind === 'empty') continue;
+    return kind !== 'text';
+  }
+  return false;
 }
 
 /**
