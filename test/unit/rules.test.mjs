@@ -125,6 +125,20 @@ describe('table 三 split over pages, its header repeated on the next page', () 
   });
 });
 
+describe('a colon after a label', () => {
+  for (const layout of LAYOUTS) {
+    test(`"三、本年度办理结果：" and "（三）不予公开:" are the template's labels (${layout} layout)`, () => {
+      const text = makeReport({ layout }).replace('三、本年度办理结果', '三、本年度办理结果：').replace('（三）不予公开', '（三）不予公开:');
+      assert.notEqual(text, makeReport({ layout }));
+      assert.deepEqual(analyze(text).diagnostics, []);
+    });
+  }
+  test('a wording that deviates is still reported, colon or not', () => {
+    const text = makeReport({ layout: 'tab' }).replace('社会公益组织', '社会组织：');
+    assert.match(rulesOf(analyze(text), 'label-mismatch')[0]?.message ?? '', /社会公益组织/);
+  });
+});
+
 describe('zero-width characters copied from a web page', () => {
   const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060'];
   for (const layout of LAYOUTS) {

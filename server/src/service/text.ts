@@ -86,12 +86,20 @@ const SPACES = /[\s\u3000\u200b-\u200d\u2060\ufeff*#_`]/g;
 
 /**
  * The comparable form of a label: NFKC (full-width digits, letters and brackets become ASCII),
- * without white space, quotes or markdown emphasis, and with 、． after a list number as ".".
+ * without white space, quotes, markdown emphasis or a colon at the end ("三、本年度办理结果："), and
+ * with 、． after a list number as ".".
  * Memoised: labels recur in every table, every report and every version of a document.
  */
 export const normalizeLabel: (text: string) => string = memoize((text: string): string =>
-  text.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '').replace(/[［【]/g, '(').replace(/[］】]/g, ')'),
+  withoutTrailingColons(text.normalize('NFKC').replace(SPACES, '').replace(QUOTES, '').replace(/[［【]/g, '(').replace(/[］】]/g, ')')),
 );
+
+function withoutTrailingColons(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 58 /* : */) end--;
+  // A cell of nothing but colons stays what it is.
+  return end === text.length || end === 0 ? text : text.slice(0, end);
+}
 
 /**
  * Splits a label into its numbering ("一、", "(三)", "1.") and its text, both normalised. Memoised;
