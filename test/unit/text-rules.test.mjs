@@ -434,6 +434,31 @@ test('the text rules are listed with the severities of the rule catalogue, and t
   for (const id of TEXT_RULES) assert.match(index, new RegExp(`\\[\`${id}\`\\]\\(${id}\\.md\\) \\| 已实现 \\|`), id);
 });
 
+describe('full-width digits in running text (typed with a Chinese input method in full-width mode)', () => {
+  const full = (text) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+  const withText = (sentences, year = 2021) => report({ year, bodies: { 1: overview(sentences, year) } });
+  test('cited-format reads 〔２０１９〕６０号 and quotes it as written', () => {
+    const preamble = full('本报告依据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）编制。');
+    const text = report({ year: 2021, preamble });
+    const [d] = found(text, 'cited-format');
+    assert.equal(rangeText(text, d.range), '〔２０１９〕６０号');
+    assert.match(d.message, /此处引用的是“〔２０１９〕６０号”/);
+  });
+  test('prose-table compares 办结１１件 with the table, and is quiet when it agrees', () => {
+    const [d] = found(withText(full('（二）依申请公开。全年办结11件。')), 'prose-table');
+    assert.match(d.message, /办结１１件/);
+    assert.deepEqual(found(withText(full('（二）依申请公开。全年办结12件。')), 'prose-table'), []);
+  });
+  test('a clean report with every digit of its text full-width stays clean', () => {
+    for (const year of [2020, 2021]) {
+      const text = report({ year });
+      const fullProse = text.split('\n').map((line) => (/[。；]/.test(line) ? full(line) : line)).join('\n');
+      assert.notEqual(fullProse, text);
+      assert.deepEqual(textFindings(fullProse), [], String(year));
+    }
+  });
+});
+
 describe('statements hard-wrapped over lines (text pasted from a PDF)', () => {
   /** Every line of running text cut into lines of `width` characters, as a PDF's text layer does. */
   function wrap(text, width) {

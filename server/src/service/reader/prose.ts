@@ -118,8 +118,21 @@ function trailLength(text: string, lead: number): number {
   return end;
 }
 
+/** Full-width digits ("２０２１年", as a Chinese input method in full-width mode types them). */
+const FULL_WIDTH_DIGIT = /[０-９]/;
+const FULL_WIDTH_DIGITS = /[０-９]/g;
+
+/**
+ * The text the scan reads: full-width digits as ASCII digits, one character for one, so every offset
+ * and length found in it holds in the paragraph's own text.
+ */
+function scanText(text: string): string {
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
+  return text.replace(FULL_WIDTH_DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
 function scan(paragraph: Paragraph): void {
-  const { text } = paragraph;
+  const text = scanText(paragraph.text);
   const base = paragraph.span.start;
   for (let at = 0; at < text.length; at++) {
     if (STARTS[text.charCodeAt(at)] === 0) continue;
@@ -129,6 +142,8 @@ function scan(paragraph: Paragraph): void {
     // Go on after the statement (the loop's at++ steps onto its next character).
     const next = at + match[0].length - 1;
     const span = { start: base + at, end: base + at + match[0].length };
+    // As written (full-width digits included).
+    const raw = text === paragraph.text ? match[0] : paragraph.text.slice(at, at + match[0].length);
     if (match[1] !== undefined) {
       const date: ProseDate = {
         span,
@@ -141,13 +156,13 @@ function scan(paragraph: Paragraph): void {
     } else if (match[5] !== undefined) {
       paragraph.dates.push({ span, year: null, month: Number(match[5]), day: Number(match[6]), yearly: false });
     } else if (match[7] !== undefined) {
-      const citation: ProseCitation = { span, year: Number(match[7]), number: Number(match[8]), raw: match[0], before: text.slice(Math.max(0, at - 4), at) };
+      const citation: ProseCitation = { span, year: Number(match[7]), number: Number(match[8]), raw, before: text.slice(Math.max(0, at - 4), at) };
       paragraph.citations.push(citation);
     } else if (match[9] !== undefined || match[11] !== undefined) {
       const digits = match[9] ?? match[11];
       const value = numberValue(digits);
       if (Number.isFinite(value)) {
-        const figure: ProseFigure = { span, value, unit: match[10] ?? match[12], raw: match[0] };
+        const figure: ProseFigure = { span, value, unit: match[10] ?? match[12], raw };
         paragraph.figures.push(figure);
       }
     } else {
@@ -157,7 +172,7 @@ function scan(paragraph: Paragraph): void {
       // (The next character is tried again: "统一是三是" would otherwise hide the real marker.)
       if (shi && at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
       if (Number.isFinite(value) && value !== 0) {
-        const marker: ProseMarker = { span, kind: shi ? 'shi' : 'paren', value, raw: match[0], atStart: at === 0 };
+        const marker: ProseMarker = { span, kind: shi ? 'shi' : 'paren', value, raw, atStart: at === 0 };
         paragraph.markers.push(marker);
       }
     }
