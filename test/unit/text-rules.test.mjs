@@ -449,6 +449,23 @@ describe('full-width digits in running text (typed with a Chinese input method i
     assert.match(d.message, /办结１１件/);
     assert.deepEqual(found(withText(full('（二）依申请公开。全年办结12件。')), 'prose-table'), []);
   });
+  test('a title whose year is written in full-width digits gives the report year', () => {
+    const text = report({ year: 2022 });
+    const title = text.split('\n')[0];
+    assert.match(title, /2022/);
+    const fullTitle = text.replace(title, full(title));
+    assert.equal(analyze(fullTitle).year, 2022);
+    assert.deepEqual(textFindings(fullTitle), textFindings(text));
+    // A 2022 report that says nothing of 信息处理费 is told so for its own year.
+    const silent = fullTitle.replace(/本年度未收取信息处理费。/g, '');
+    assert.match(found(silent, 'fee-statement')[0]?.message ?? '', /^2022 年度报告/);
+  });
+  test('a file of two reports whose titles have full-width years is split at the second title', () => {
+    const fullTitle = (text) => text.replace(text.split('\n')[0], full(text.split('\n')[0]));
+    const both = `${fullTitle(report({ year: 2021 }))}\n${fullTitle(report({ year: 2022 }))}`;
+    const result = analyze(both);
+    assert.deepEqual(result.reports?.map((part) => part.year), [2021, 2022]);
+  });
   test('a clean report with every digit of its text full-width stays clean', () => {
     for (const year of [2020, 2021]) {
       const text = report({ year });

@@ -81,6 +81,18 @@ export class LineIndex {
   }
 }
 
+const FULL_WIDTH_DIGIT = /[０-９]/;
+const FULL_WIDTH_DIGITS = /[０-９]/g;
+
+/**
+ * The text with full-width digits ("２０２１年", as a Chinese input method in full-width mode types
+ * them) as ASCII digits, one character for one: offsets and lengths found in it hold in the text.
+ */
+export function asciiDigits(text: string): string {
+  if (!FULL_WIDTH_DIGIT.test(text)) return text;
+  return text.replace(FULL_WIDTH_DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+}
+
 const QUOTES = /["'“”‘’「」『』〝〞]/g;
 const SPACES = /[\s\u3000\u200b-\u200d\u2060\ufeff*#_`]/g;
 

@@ -3,7 +3,7 @@
 import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
 import { maskComments } from '../suppress';
-import { LineIndex, normalizeLabel, type Span } from '../text';
+import { asciiDigits, LineIndex, normalizeLabel, type Span } from '../text';
 import type { FormatId } from '../types';
 import { readProse } from './prose';
 import { findSections, findTitle } from './sections';
@@ -18,9 +18,10 @@ export interface ParseOptions {
 /** The report year, from the title, else from the statistical period or a dated heading. */
 function findYear(text: string, titleYear: number | null): number | null {
   if (titleYear !== null) return titleYear;
-  const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(text.slice(0, 20000));
+  const start = asciiDigits(text.slice(0, 20000));
+  const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(start);
   if (period) return Number(period[1]);
-  const named = /((?:19|20)\d{2})\s*年度?[^。\n]{0,20}?政府信息公开(?:工作)?年度报告/.exec(text.slice(0, 5000));
+  const named = /((?:19|20)\d{2})\s*年度?[^。\n]{0,20}?政府信息公开(?:工作)?年度报告/.exec(start.slice(0, 5000));
   return named ? Number(named[1]) : null;
 }
 

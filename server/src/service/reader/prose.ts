@@ -3,7 +3,7 @@
 // the prose instead of each scanning the document: every line is looked at once, and each prose line is
 // scanned once.
 import type { Paragraph, ProseCitation, ProseDate, ProseFigure, ProseMarker, Section, Table } from '../model';
-import type { LineIndex, Span } from '../text';
+import { asciiDigits, type LineIndex, type Span } from '../text';
 import { isSpace } from './tokens';
 
 // One pattern reads every kind of statement. Groups:
@@ -118,21 +118,9 @@ function trailLength(text: string, lead: number): number {
   return end;
 }
 
-/** Full-width digits ("２０２１年", as a Chinese input method in full-width mode types them). */
-const FULL_WIDTH_DIGIT = /[０-９]/;
-const FULL_WIDTH_DIGITS = /[０-９]/g;
-
-/**
- * The text the scan reads: full-width digits as ASCII digits, one character for one, so every offset
- * and length found in it holds in the paragraph's own text.
- */
-function scanText(text: string): string {
-  if (!FULL_WIDTH_DIGIT.test(text)) return text;
-  return text.replace(FULL_WIDTH_DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
-}
-
 function scan(paragraph: Paragraph): void {
-  const text = scanText(paragraph.text);
+  // Full-width digits read as ASCII ones (one for one, so offsets hold).
+  const text = asciiDigits(paragraph.text);
   const base = paragraph.span.start;
   for (let at = 0; at < text.length; at++) {
     if (STARTS[text.charCodeAt(at)] === 0) continue;

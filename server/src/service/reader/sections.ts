@@ -6,7 +6,7 @@ import { templates } from '../templates';
 import type { SectionDef } from '../templates';
 import { memoize } from '../memo';
 import { isSpace } from './tokens';
-import { normalizeLabel, similarity, type LineIndex, type Span } from '../text';
+import { asciiDigits, normalizeLabel, similarity, type LineIndex, type Span } from '../text';
 
 const sectionDefs: SectionDef[] = templates['2021'].sections;
 
@@ -103,7 +103,9 @@ export function findTitle(
   for (let i = 0; i < limit; i++) {
     const line = lines.lines[i];
     if (line.text.length > 120) continue;
-    const match = TITLE.exec(line.text);
+    // "２０２１年" reads as 2021 (full-width digits, one for one).
+    const text = asciiDigits(line.text);
+    const match = TITLE.exec(text);
     if (!match) continue;
     const [, lead, agency] = match;
     const body = line.text.slice(lead.length).replace(/\s*(?:\*\*\s*)?$/, '');
@@ -123,8 +125,9 @@ const NOT_AGENCY = /[。，,；;：:！!？?、《》〈〉“”"「」]/;
  * next one): the title form findTitle reads, short, and nothing after 报告 but markdown marks — a
  * sentence that names some report ("根据《…2021年政府信息公开工作年度报告》，…") is not one.
  */
-export function isTitleLine(text: string): boolean {
-  if (text.length > 80 || !(text.includes('报告') || text.includes('年报'))) return false;
+export function isTitleLine(line: string): boolean {
+  if (line.length > 80 || !(line.includes('报告') || line.includes('年报'))) return false;
+  const text = asciiDigits(line);
   const match = TITLE.exec(text);
   if (!match) return false;
   if (NOT_AGENCY.test(match[2])) return false;
