@@ -125,6 +125,34 @@ describe('table 三 split over pages, its header repeated on the next page', () 
   });
 });
 
+describe('markdown tables without outer pipes (GFM allows them)', () => {
+  const bare = (text) => text.split('\n').map((line) => (/^\s*\|.*\|\s*$/.test(line) ? line.trim().slice(1, -1).trim() : line)).join('\n');
+  test('a clean report stays clean, spaced or compact', () => {
+    const spaced = bare(makeReport({ layout: 'pipe' }));
+    assert.ok(/^--- \| ---/m.test(spaced) && /^一、本年新收政府信息公开申请数量 \| /m.test(spaced), 'the transform');
+    assert.deepEqual(analyze(spaced).diagnostics, []);
+    const compact = spaced.split('\n').map((line) => (line.includes(' | ') ? line.replace(/ \| /g, '|') : line)).join('\n');
+    assert.ok(/^一、本年新收政府信息公开申请数量\|\d/m.test(compact), 'the compact transform');
+    assert.deepEqual(analyze(compact).diagnostics, []);
+  });
+  test('a wrong total is caught and its fix edits only the cell', () => {
+    const text = bare(makeReport({ layout: 'pipe' })).replace(/^(（一）予以公开 \| (?:\d+ \| ){6})\d+/m, '$199');
+    const [finding] = rulesOf(analyze(text), 'row-total');
+    assert.equal(rangeText(text, finding.range), '99');
+    assert.deepEqual(analyze(applyEdits(text, finding.fixes[0].edits)).diagnostics, []);
+  });
+  test('a missing row is inserted the way the table is written, without outer pipes', () => {
+    const text = bare(makeReport({ layout: 'pipe' })).replace(/^2\.重复申请 .*\n/m, '');
+    const [finding] = rulesOf(analyze(text), 'row-missing');
+    assert.match(finding.fixes[0].edits[0].newText, /^2\.重复申请 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0 \| 0\n$/);
+    assert.deepEqual(rulesOf(analyze(applyEdits(text, finding.fixes[0].edits)), 'row-missing'), []);
+  });
+  test('without such a delimiter row a pipe inside a line stays text, as before', () => {
+    const text = makeReport({ layout: 'space' }).replace(/^(（一）予以公开) /m, '$1 | ');
+    assert.ok(rulesOf(analyze(text), 'cell-count').length + rulesOf(analyze(text), 'cell-invalid').length > 0);
+  });
+});
+
 describe('a colon after a label', () => {
   for (const layout of LAYOUTS) {
     test(`"三、本年度办理结果：" and "（三）不予公开:" are the template's labels (${layout} layout)`, () => {

@@ -257,10 +257,20 @@ const PIPE_SEPARATOR = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*
 const lineCells = new LineBounds();
 
 /**
+ * Whether a text has markdown tables whose rows need not start with a pipe: a delimiter row without
+ * its outer pipes ("--- | ---", GFM). Elsewhere a pipe inside a line is text, as it always was.
+ */
+export function hasBarePipeTables(text: string): boolean {
+  return BARE_PIPE_DELIMITER.test(text);
+}
+const BARE_PIPE_DELIMITER = /^[ \t]*:?-{2,}:?[ \t]*\|/m;
+
+/**
  * The cells of one line, as tokens written to out[0], out[1], …; returns how many. The caller reuses
  * `out` from line to line (entries past the count are stale), so a line costs no array of its own.
+ * `barePipes`: the text has markdown rows without outer pipes (hasBarePipeTables).
  */
-export function tokenizeLine(line: Line, out: Token[]): number {
+export function tokenizeLine(line: Line, out: Token[], barePipes = false): number {
   const text = line.text;
   const length = text.length;
   let first = 0;
@@ -274,7 +284,7 @@ export function tokenizeLine(line: Line, out: Token[]): number {
     let last = length;
     while (isSpace(text.charCodeAt(last - 1))) last--;
     let inner = first + 1;
-    while (inner < last && !isSpace(text.charCodeAt(inner))) inner++;
+    while (inner < last && !isSpace(text.charCodeAt(inner)) && !(barePipes && text.charCodeAt(inner) === 124) /* | */) inner++;
     if (inner >= last) {
       out[0] = cellToken(text, first, last, line, true, 'lines');
       return 1;
@@ -296,6 +306,14 @@ export function tokenizeLine(line: Line, out: Token[]): number {
   } else if (hasTab) {
     layout = 'tab';
     splitCells(text, 0, length, 9, cells);
+  } else if (barePipes && text.indexOf('|', first) >= 0) {
+    // A markdown row without its outer pipes ("规章 | 0 | 0 | 0"), as GFM allows them in a document
+    // whose delimiter row has none either ("--- | ---").
+    if (PIPE_SEPARATOR.test(text)) return 0;
+    layout = 'pipe';
+    let end = length;
+    while (end > first && isSpace(text.charCodeAt(end - 1))) end--;
+    splitCells(text, first, text.charCodeAt(end - 1) === 124 ? end - 1 : length, 124, cells);
   } else {
     layout = 'space';
     addCell(text, 0, length, cells);

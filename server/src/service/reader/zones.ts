@@ -5,7 +5,7 @@ import type { Token } from '../model';
 import { memoize } from '../memo';
 import { templates } from '../templates';
 import { normalizeLabel, splitNumbering, type LineIndex } from '../text';
-import { isProseLine, tokenizeLine } from './tokens';
+import { hasBarePipeTables, isProseLine, tokenizeLine } from './tokens';
 
 export type ZoneKind = 2 | 3 | 4;
 
@@ -49,12 +49,13 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   const zones: Zone[] = [];
   let current: Zone | null = null;
   const tokens: Token[] = [];
+  const barePipes = hasBarePipeTables(lines.text);
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
       continue;
     }
-    const count = tokenizeLine(line, tokens);
+    const count = tokenizeLine(line, tokens, barePipes);
     for (let t = 0; t < count; t++) {
       const token = tokens[t];
       const kind = anchorKind(token);

@@ -86,10 +86,13 @@ export function rowStyle(report: Report, table: Table, near: Row | null): RowSty
   let blankBetweenRows = false;
   if (line && layout === 'pipe') {
     const body = line.text.trim();
-    // "| a | b |" has one pipe more than cells; a row without the closing pipe has as many.
+    // "| a | b |" has one pipe more than cells; a row without the closing pipe has as many, and one
+    // without either outer pipe (GFM allows it) one fewer.
     const pipes = body.split('|').length - 1;
-    options.pipeWidth = body.endsWith('|') ? pipes - 1 : pipes;
-    options.pipeCompact = !/\|[ \t]/.test(body);
+    const leading = body.startsWith('|');
+    options.pipeWidth = pipes + 1 - (leading ? 1 : 0) - (body.endsWith('|') ? 1 : 0);
+    options.pipeBare = !leading;
+    options.pipeCompact = leading ? !/\|[ \t]/.test(body) : !/[ \t]\|/.test(body);
   }
   if (line && layout === 'lines') {
     options.cellIndent = /^[ \t\u3000]*/.exec(line.text)?.[0] ?? '';

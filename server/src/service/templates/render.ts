@@ -31,6 +31,8 @@ export interface RenderOptions {
   pipeWidth?: number;
   /** Pipe rows written compactly (`|a|b|`) rather than with spaces (`| a | b |`). */
   pipeCompact?: boolean;
+  /** Pipe rows written without their outer pipes (`a | b`), as GFM allows and some tables are. */
+  pipeBare?: boolean;
   /** Written before a section heading, e.g. "## "; default none, or "## " in the pipe layout. */
   headingPrefix?: string;
   /** First tab stop number (snippet mode); default 1. */
@@ -86,7 +88,9 @@ class Writer {
       case 'pipe': {
         const width = Math.max(this.options.pipeWidth ?? 0, ...rows.map((row) => row.length));
         const compact = this.options.pipeCompact ?? false;
-        const line = (cells: string[]) => (compact ? `|${cells.join('|')}|` : `| ${cells.join(' | ')} |`);
+        const bare = this.options.pipeBare ?? false;
+        const inner = (cells: string[]) => cells.join(compact ? '|' : ' | ');
+        const line = (cells: string[]) => (bare ? inner(cells) : compact ? `|${inner(cells)}|` : `| ${inner(cells)} |`);
         const lines = rows.map((row) => {
           const cells = row.map((cell) => this.cell(cell));
           while (cells.length < width) cells.push('');
