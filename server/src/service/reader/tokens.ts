@@ -261,7 +261,7 @@ const lineCells = new LineBounds();
  * its outer pipes ("--- | ---", GFM). Elsewhere a pipe inside a line is text, as it always was.
  */
 export function hasBarePipeTables(text: string): boolean {
-  return BARE_PIPE_DELIMITER.test(text);
+  return text.includes('|') && BARE_PIPE_DELIMITER.test(text);
 }
 const BARE_PIPE_DELIMITER = /^[ \t]*:?-{2,}:?[ \t]*\|/m;
 
