@@ -81,6 +81,17 @@ export class LineIndex {
   }
 }
 
+/**
+ * Zero-width characters other than U+FEFF (U+200B–U+200D, U+2060): invisible, and unlike U+FEFF not
+ * white space to JavaScript's \s and trim(). Web pages carry them around and inside cells and words.
+ */
+export function isZeroWidth(code: number): boolean {
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+}
+
+/** Every zero-width character of isZeroWidth, for replace(). */
+export const ZERO_WIDTH_CHARS = /[\u200b-\u200d\u2060]/g;
+
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const FULL_WIDTH_DIGITS = /[０-９]/g;
 

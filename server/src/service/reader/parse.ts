@@ -3,7 +3,7 @@
 import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
 import { maskComments } from '../suppress';
-import { asciiDigits, LineIndex, normalizeLabel, type Span } from '../text';
+import { asciiDigits, isZeroWidth, LineIndex, normalizeLabel, ZERO_WIDTH_CHARS, type Span } from '../text';
 import type { FormatId } from '../types';
 import { readProse } from './prose';
 import { findSections, findTitle } from './sections';
@@ -102,31 +102,25 @@ function maskRunningHeaders(lines: LineIndex, titleSpan: Span, pageLines: Set<nu
   }
 }
 
-// Zero-width characters other than U+FEFF: web pages carry U+200B (and now and then U+200C, U+200D,
-// U+2060) around and inside cells and sentences, where they are invisible ("0\u200b" looks like 0).
-// JavaScript's \s and trim() do not count them as white space, but do count U+FEFF, which is just as
-// invisible and zero-width.
-const ZERO_WIDTH = /[\u200b-\u200d\u2060]/;
-const ZERO_WIDTH_ALL = /[\u200b-\u200d\u2060]/g;
-
 /** Whether text[at] stands next to white space, a line's end or another zero-width character. */
 function atBoundary(text: string, at: number): boolean {
-  const blank = (code: number) => Number.isNaN(code) || isSpace(code) || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+  const blank = (code: number) => Number.isNaN(code) || isSpace(code) || isZeroWidth(code);
   return blank(text.charCodeAt(at - 1)) || blank(text.charCodeAt(at + 1));
 }
 
 /**
- * The reader sees a zero-width character at the edge of a cell or a line as U+FEFF, white space to every
- * pattern and trim: a cell "0\u200b" is the number 0, a line "\u200b一、总体情况" a heading. One inside a
- * word stays (labels are compared without it; classifyCell drops it from numbers): read as a space it
- * would split the word. One character for one, so offsets do not move; report.text keeps the original.
+ * The reader sees a zero-width character (isZeroWidth: web pages carry them) at the edge of a cell or a
+ * line as U+FEFF, as invisible and white space to every pattern and trim: a cell "0\u200b" is the
+ * number 0, a line "\u200b一、总体情况" a heading. One inside a word stays (labels are compared without
+ * it; classifyCell drops it from numbers): read as a space it would split the word. One character for
+ * one, so offsets do not move; report.text keeps the original.
  */
 function maskZeroWidth(lines: LineIndex): void {
   const text = lines.text;
   // Four native searches cost half of one pass of the pattern, and most texts have none.
   if (text.indexOf('\u200b') < 0 && text.indexOf('\u200c') < 0 && text.indexOf('\u200d') < 0 && text.indexOf('\u2060') < 0) return;
   for (const line of lines.lines) {
-    if (ZERO_WIDTH.test(line.text)) line.text = line.text.replace(ZERO_WIDTH_ALL, (char: string, at: number, text: string) => (atBoundary(text, at) ? '\ufeff' : char));
+    line.text = line.text.replace(ZERO_WIDTH_CHARS, (char: string, at: number, text: string) => (atBoundary(text, at) ? '\ufeff' : char));
   }
 }
 

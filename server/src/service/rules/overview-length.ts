@@ -1,4 +1,5 @@
 import { isSpace } from '../reader/tokens';
+import { isZeroWidth } from '../text';
 import { defineRule } from './rule';
 import { firstHeadings } from './sections-common';
 import { checksText, paragraphsOf, under2021Format } from './text-common';
@@ -29,7 +30,7 @@ export function countCharacters(text: string): number {
       continue;
     }
     // The second half of a surrogate pair was counted with the first; zero-width characters are invisible.
-    if ((code >= 0xdc00 && code <= 0xdfff) || (code >= 0x200b && code <= 0x200d) || code === 0x2060) continue;
+    if ((code >= 0xdc00 && code <= 0xdfff) || isZeroWidth(code)) continue;
     if (isAsciiWordChar(code)) {
       if (!inWord) count++;
       inWord = true;
