@@ -205,6 +205,35 @@ describe('zero-width characters copied from a web page', () => {
   });
 });
 
+describe('an item line of table 二 broken over cells or lines (a narrow merged cell in a PDF)', () => {
+  /** Every item line split before character `at`: over two lines (lines, tab, space) or two cells (pipe). */
+  const broken = (text, layout, at) =>
+    text.replace(/第二十条第（[一二三四五六七八九十]+）项/g, (item) =>
+      layout === 'pipe' ? `${item.slice(0, at)} | ${item.slice(at)}` : `${item.slice(0, at)}\n${layout === 'lines' ? '\t' : ''}${item.slice(at)}`,
+    );
+  for (const layout of LAYOUTS) {
+    test(`each sub-table is still read under its own item (${layout} layout)`, () => {
+      const text = makeReport({ layout });
+      for (const at of [1, 4, 7, 8]) assert.deepEqual(analyze(broken(text, layout, at)).diagnostics, [], `split at ${at}`);
+    });
+  }
+  test('a wrong value in a broken item\'s table is caught, in that item\'s table', () => {
+    const text = broken(makeReport({ layout: 'tab' }), 'tab', 5).replace(/^(行政规范性文件\t)2\t1\t15/m, '$12\t1\tx');
+    const invalid = rulesOf(analyze(text), 'cell-invalid');
+    assert.equal(invalid.length, 1);
+    const table = analyze(text).tables.find((t) => t.section === 2 && t.item === '第二十条第（一）项');
+    assert.ok(table, 'item （一） read');
+    assert.equal(rangeText(text, table.rows.find((row) => row.label === '行政规范性文件').cells[2].range), 'x');
+  });
+  test('a line that only begins like an item line opens no table', () => {
+    const items = (text) => analyze(text).tables.filter((t) => t.section === 2).map((t) => t.item);
+    const text = makeReport({ layout: 'lines' });
+    assert.ok(items(text).includes('第二十条第（一）项'));
+    assert.ok(!items(text.replace('\t第二十条第（一）项', '\t第二十条\n\t其他')).includes('第二十条第（一）项'));
+    assert.ok(!items(text.replace('\t第二十条第（一）项', '\t第二十条第（一\n\t规章')).includes('第二十条第（一）项'));
+  });
+});
+
 describe('labels broken over cells (a narrow column in a PDF or Word table)', () => {
   test('the longest run of pieces that is a label wins, even when its first piece is a label too', () => {
     // "2.其他" alone reads as the row "3.其他" (numbering aside): the whole label must win.

@@ -182,8 +182,10 @@ export function readActiveTables(zones: Zone[], context: ReadContext): Table[] {
   const evidenceAll = items.flatMap((zone) => evidenceOf(zone.tokens, activeOnly));
   const groupFormat = majority(evidenceAll);
   return items.map((zone) => {
-    const [itemToken, ...tokens] = zone.tokens;
-    const numeral = itemNumeral(itemToken) ?? '';
+    const itemTokens = zone.itemTokens ?? zone.tokens.slice(0, 1);
+    const itemToken = itemTokens[0];
+    const tokens = zone.tokens.slice(itemTokens.length);
+    const numeral = zone.item ?? itemNumeral(itemToken) ?? '';
     const evidence = evidenceOf(tokens, activeOnly);
     // 第二十条第（九）项 exists in the 2019 format only.
     if (numeral === '九') evidence.push({ format: '2019', token: itemToken });
@@ -198,7 +200,12 @@ export function readActiveTables(zones: Zone[], context: ReadContext): Table[] {
         def = template.active.find((item) => item.item === numeral) ?? null;
       }
     }
-    const itemLabel: LabelMatch = { spans: [itemToken.span], raw: itemToken.raw, exact: true, canonical: `第二十条第（${numeral}）项` };
+    const itemLabel: LabelMatch = {
+      spans: itemTokens.map((token) => token.span),
+      raw: itemTokens.map((token) => token.raw).join(''),
+      exact: true,
+      canonical: `第二十条第（${numeral}）项`,
+    };
     const columns = def?.columns ?? [];
     const grid = readGrid(tokens, { rows: def?.rows ?? [], columns, headerExtras: def ? [def.labelColumn] : [] });
     const span = spanOf(zone.tokens);

@@ -14,6 +14,11 @@ export interface Zone {
   tokens: Token[];
   /** For section 二: the item numeral of the item line that opened the zone. */
   item?: string;
+  /**
+   * For section 二: the tokens of the item line, the first of `tokens`; several when the line is broken
+   * over cells ("第二十条第（一" / "）项", a narrow merged cell in a PDF).
+   */
+  itemTokens?: Token[];
 }
 
 const ITEM_LINE = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
@@ -45,14 +50,28 @@ const anchorOf = memoize((norm: string): ZoneKind | null => {
   return null;
 }, 4096);
 
+/** The longest an item line may be broken: into this many cells. */
+const MAX_ITEM_PIECES = 3;
+const ITEM_HEAD = '第二十条第(';
+
+/** Whether a normalised text can still grow into an item line: "第二十" or "第二十条第(一". */
+function beginsItemLine(norm: string): boolean {
+  if (norm.length === 0) return false;
+  if (norm.length <= ITEM_HEAD.length) return ITEM_HEAD.startsWith(norm);
+  return norm.startsWith(ITEM_HEAD) && /^\([一二三四五六七八九十]+\)?$/.test(norm.slice(ITEM_HEAD.length - 1));
+}
+
 export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   const zones: Zone[] = [];
   let current: Zone | null = null;
   const tokens: Token[] = [];
   const barePipes = hasBarePipeTables(lines.text);
+  /** Text tokens in a row that may be the start of an item line broken over cells. */
+  const pieces: Token[] = [];
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
+      pieces.length = 0;
       continue;
     }
     const count = tokenizeLine(line, tokens, barePipes);
@@ -60,11 +79,33 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
       const token = tokens[t];
       const kind = anchorKind(token);
       if (kind !== null) {
+        pieces.length = 0;
         const item = kind === 2 ? itemNumeral(token) ?? undefined : undefined;
         if (current === null || current.kind !== kind || kind === 2) {
-          current = { kind, tokens: [], item };
+          current = { kind, tokens: [], item, itemTokens: kind === 2 ? [token] : undefined };
           zones.push(current);
         }
+      } else if (token.kind === 'text') {
+        // An item line broken over cells: its pieces, once they make one, open the zone as it would.
+        const joined = pieces.map((piece) => piece.norm).join('') + token.norm;
+        const item = pieces.length > 0 ? ITEM_LINE.exec(joined) : null;
+        if (item !== null) {
+          const itemTokens = [...pieces, token];
+          // The earlier pieces (and any blank cells between them) went to the zone before; they belong
+          // to this one.
+          const at = current === null ? -1 : current.tokens.lastIndexOf(pieces[0]);
+          if (at >= 0) current!.tokens.length = at;
+          pieces.length = 0;
+          current = { kind: 2, tokens: itemTokens.slice(0, -1), item: item[1], itemTokens };
+          zones.push(current);
+        } else if (pieces.length > 0 && pieces.length < MAX_ITEM_PIECES && beginsItemLine(joined)) {
+          pieces.push(token);
+        } else {
+          pieces.length = 0;
+          if (beginsItemLine(token.norm)) pieces.push(token);
+        }
+      } else if (token.kind !== 'empty') {
+        pieces.length = 0;
       }
       if (current !== null) current.tokens.push(token);
     }
