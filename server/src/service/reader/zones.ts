@@ -71,7 +71,7 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
-      pieces.length = 0;
+      if (pieces.length > 0) pieces.length = 0;
       continue;
     }
     const count = tokenizeLine(line, tokens, barePipes);
@@ -79,15 +79,18 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
       const token = tokens[t];
       const kind = anchorKind(token);
       if (kind !== null) {
-        pieces.length = 0;
+        if (pieces.length > 0) pieces.length = 0;
         const item = kind === 2 ? itemNumeral(token) ?? undefined : undefined;
         if (current === null || current.kind !== kind || kind === 2) {
           current = { kind, tokens: [], item, itemTokens: kind === 2 ? [token] : undefined };
           zones.push(current);
         }
-      } else if (token.kind === 'text') {
+      } else if (token.kind === 'text' && (pieces.length > 0 || token.norm.charCodeAt(0) === 0x7b2c /* 第 */)) {
         // An item line broken over cells: its pieces, once they make one, open the zone as it would.
-        const joined = pieces.map((piece) => piece.norm).join('') + token.norm;
+        // (Cheap first: nearly every cell is no piece of one.)
+        let joined = '';
+        for (const piece of pieces) joined += piece.norm;
+        joined += token.norm;
         const item = pieces.length > 0 ? ITEM_LINE.exec(joined) : null;
         if (item !== null) {
           const itemTokens = [...pieces, token];
@@ -104,7 +107,7 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
           pieces.length = 0;
           if (beginsItemLine(token.norm)) pieces.push(token);
         }
-      } else if (token.kind !== 'empty') {
+      } else if (token.kind !== 'empty' && pieces.length > 0) {
         pieces.length = 0;
       }
       if (current !== null) current.tokens.push(token);
