@@ -326,6 +326,33 @@ describe('workspace rules across the reports of one file', () => {
   });
 });
 
+describe('a title set over two lines, the agency above the year', () => {
+  /** The title's agency moved to a line of its own above it. */
+  const twoLines = (text) => text.replace(/^(.*?)((?:19|20)\d{2}年政府信息公开工作年度报告)$/m, '$1\n$2');
+  test('the agency is read from the line above', () => {
+    const text = makeReport({ year: 2021 });
+    const agency = analyze(text).agency;
+    assert.ok(agency);
+    assert.notEqual(twoLines(text), text);
+    assert.equal(analyze(twoLines(text)).agency, agency);
+    assert.deepEqual(analyze(twoLines(text)).diagnostics.map((d) => d.rule), analyze(text).diagnostics.map((d) => d.rule));
+  });
+  test('the workspace rules find the agency\'s report of the year before', () => {
+    const [a, b] = [makeReport({ year: 2021 }), twoLines(makeReport({ year: 2022 }))];
+    const found = library.analyzeWorkspace([
+      { uri: 'a', text: a },
+      { uri: 'b', text: b },
+    ]);
+    assert.ok(found.get('b').some((d) => d.rule === 'carry-over' || d.rule === 'similarity'));
+  });
+  test('a web page\'s breadcrumb or date line above a title without agency is no agency', () => {
+    const bare = makeReport({ year: 2021 }).replace(/^.*?((?:19|20)\d{2}年政府信息公开工作年度报告)$/m, '$1');
+    assert.equal(analyze(bare).agency, null);
+    assert.equal(analyze(`首页 > 政务公开 > 年度报告\n${bare}`).agency, null);
+    assert.equal(analyze(`发布时间：2022-01-25  来源：本机关\n${bare}`).agency, null);
+  });
+});
+
 describe('govreport check on a file of many reports', () => {
   test('JSON lists the reports and the findings of each, as the library gives them', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-reports-'));

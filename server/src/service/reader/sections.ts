@@ -110,7 +110,34 @@ export function findTitle(
     const [, lead, agency] = match;
     const body = line.text.slice(lead.length).replace(/\s*(?:\*\*\s*)?$/, '');
     const start = line.start + lead.length;
-    return { span: { start, end: start + body.length }, agency: agency.trim() || null, year: Number(match[3]) };
+    return { span: { start, end: start + body.length }, agency: agency.trim() || agencyAbove(lines, i), year: Number(match[3]) };
+  }
+  return null;
+}
+
+// An agency's name on a line of its own: Chinese, brackets and the middle dot, as a title's first line
+// is set ("樟树市鹿江街道" over "2021年政府信息公开工作年度报告"); a web page's breadcrumb or date line is not.
+const AGENCY_LINE = /^[\u4e00-\u9fff（）()·]{2,40}$/;
+
+/** A line without the blanks and markdown marks (# and *) around it. */
+function withoutMarks(text: string): string {
+  const mark = (code: number) => code === 35 || code === 42 || isSpace(code);
+  let start = 0;
+  let end = text.length;
+  while (start < end && mark(text.charCodeAt(start))) start++;
+  while (end > start && mark(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/**
+ * The agency of a title set over two lines, the name above the year ("樟树市鹿江街道" /
+ * "2021年政府信息公开工作年度报告"): the nearest line with text above the title, if it is only a name.
+ */
+function agencyAbove(lines: LineIndex, titleLine: number): string | null {
+  for (let i = titleLine - 1; i >= 0 && i >= titleLine - 2; i--) {
+    const text = withoutMarks(lines.lines[i].text);
+    if (text.length === 0) continue;
+    return AGENCY_LINE.test(text) ? text : null;
   }
   return null;
 }
