@@ -45,6 +45,22 @@ export class Memo<V> {
   }
 }
 
+/**
+ * Memoises a pure function of an object (a template list, a parsed table): computed once per object and
+ * kept as long as the object lives. The value is shared by every caller: do not modify it.
+ */
+export function memoizeByObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key: K): V => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Memoises a pure function of a string. Keys longer than `maxKey` are computed without memo. */
 export function memoize<V>(compute: (key: string) => V, limit = 4096, maxKey = 200): (key: string) => V {
   const memo = new Memo<V>(limit);

@@ -3,6 +3,7 @@
 // cells between its label and the next label, in whatever layout they were written.
 import type { Cell, HeaderLabel, LabelMatch, Row, Token } from '../model';
 import type { ColumnDef, RowDef, ValueKind } from '../templates';
+import { memoizeByObject } from '../memo';
 import { splitNumbering } from '../text';
 import { beginsAnother, candidate, exactCandidate, exactHit, labelTextOf, matchApprox, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
 
@@ -29,17 +30,9 @@ export interface GridSpec {
 
 // Candidate lists are built once per template list (the templates are constants), so their lookup
 // tables (labels.ts) are built once too.
-const rowLists = new WeakMap<RowDef[], LabelCandidate<RowDef>[]>();
 const columnLists = new WeakMap<ColumnDef[], Map<string, LabelCandidate<ColumnDef | string>[]>>();
 
-function rowCandidates(rows: RowDef[]): LabelCandidate<RowDef>[] {
-  let list = rowLists.get(rows);
-  if (list === undefined) {
-    list = rows.map((row) => candidate(row, row.numbering, row.text));
-    rowLists.set(rows, list);
-  }
-  return list;
-}
+const rowCandidates = memoizeByObject((rows: RowDef[]): LabelCandidate<RowDef>[] => rows.map((row) => candidate(row, row.numbering, row.text)));
 
 function columnCandidates(columns: ColumnDef[], extras: string[]): LabelCandidate<ColumnDef | string>[] {
   let byExtras = columnLists.get(columns);

@@ -6,6 +6,7 @@ import type { ActiveItemDef, ColumnDef, RowDef, TemplateDef } from '../templates
 import { normalizeLabel, splitNumbering, type Span } from '../text';
 import type { FormatId, TableLayout } from '../types';
 import { candidate, labelTextOf, matchLabel, PendingLabels, type LabelCandidate } from './labels';
+import { memoizeByObject } from '../memo';
 import { placeRow, readGrid, trimSlots, type GridEntry } from './grid';
 import { itemNumeral, type Zone } from './zones';
 
@@ -100,28 +101,10 @@ function missingRows(defs: RowDef[], rows: Row[], tableEnd: number): { def: RowD
 }
 
 // Lookups of the template's row lists (constants), built once per list rather than per table read.
-const rowPositions = new WeakMap<RowDef[], Map<string, number>>();
-const rowsByIdOf = new WeakMap<RowDef[], Map<string, RowDef>>();
-
 /** Each row's index in the list, by id. */
-function positionsOf(defs: RowDef[]): Map<string, number> {
-  let positions = rowPositions.get(defs);
-  if (positions === undefined) {
-    positions = new Map(defs.map((def, index) => [def.id, index]));
-    rowPositions.set(defs, positions);
-  }
-  return positions;
-}
-
+const positionsOf = memoizeByObject((defs: RowDef[]): ReadonlyMap<string, number> => new Map(defs.map((def, index) => [def.id, index])));
 /** The rows of the list by id. */
-function defsById(defs: RowDef[]): Map<string, RowDef> {
-  let byId = rowsByIdOf.get(defs);
-  if (byId === undefined) {
-    byId = new Map(defs.map((row) => [row.id, row]));
-    rowsByIdOf.set(defs, byId);
-  }
-  return byId;
-}
+const defsById = memoizeByObject((defs: RowDef[]): ReadonlyMap<string, RowDef> => new Map(defs.map((row) => [row.id, row])));
 
 /**
  * A row whose label matches no template row takes the place of the one template row missing between
@@ -282,35 +265,21 @@ export function readRequestsTable(zone: Zone, context: ReadContext): Table {
 }
 
 // One candidate list per template, so its lookup tables (labels.ts) are built once.
-const reviewLists = new WeakMap<TemplateDef, LabelCandidate<string>[]>();
-
-function reviewCandidates(template: TemplateDef): LabelCandidate<string>[] {
-  let list = reviewLists.get(template);
-  if (list === undefined) {
-    const { results, groupLabels } = template.reviews;
-    list = [
-      ...results.map((result) => candidate<string>(result.id, '', result.label)),
-      ...groupLabels.map((label) => candidate<string>(label, '', label)),
-    ];
-    reviewLists.set(template, list);
-  }
-  return list;
-}
+const reviewCandidates = memoizeByObject((template: TemplateDef): LabelCandidate<string>[] => {
+  const { results, groupLabels } = template.reviews;
+  return [
+    ...results.map((result) => candidate<string>(result.id, '', result.label)),
+    ...groupLabels.map((label) => candidate<string>(label, '', label)),
+  ];
+});
 
 // The fifteen value columns of table 四 per template, built once (tables share them; nobody modifies them).
-const reviewColumnLists = new WeakMap<TemplateDef, ColumnDef[]>();
-
-function reviewColumns(template: TemplateDef): ColumnDef[] {
-  let columns = reviewColumnLists.get(template);
-  if (columns === undefined) {
-    const { groups, results } = template.reviews;
-    columns = groups.flatMap((group) =>
-      results.map((result) => ({ ...result, id: `${group.id}.${result.id}`, label: `${group.path.join('·')}·${result.label}` })),
-    );
-    reviewColumnLists.set(template, columns);
-  }
-  return columns;
-}
+const reviewColumns = memoizeByObject((template: TemplateDef): ColumnDef[] => {
+  const { groups, results } = template.reviews;
+  return groups.flatMap((group) =>
+    results.map((result) => ({ ...result, id: `${group.id}.${result.id}`, label: `${group.path.join('·')}·${result.label}` })),
+  );
+});
 
 /** Table 四: a header of three groups of five and one row of fifteen values. */
 export function readReviewsTable(zone: Zone, context: ReadContext): Table {

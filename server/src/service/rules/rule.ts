@@ -1,5 +1,6 @@
 // What a rule is: metadata plus a check that reads the parsed report and returns findings. Rules are
 // data in a list (rules/index.ts); analyze() runs them, applies severities and turns spans into ranges.
+import { memoizeByObject } from '../memo';
 import type { Cell, Report, Row, Table } from '../model';
 import type { Span } from '../text';
 import type { RuleMetadata } from '../types';
@@ -78,22 +79,15 @@ export function cellOf(row: Row, columnId: string): Cell | undefined {
   return undefined;
 }
 
-const rowMaps = new WeakMap<Table, ReadonlyMap<string, Row>>();
-
 /**
  * Placed rows of a table by template row id (the first one when a row repeats). Built once per parsed
- * table (several rules and features ask) and shared: do not modify it.
+ * table (several rules and features ask) and shared.
  */
-export function rowsById(table: Table): ReadonlyMap<string, Row> {
-  let map = rowMaps.get(table);
-  if (map === undefined) {
-    const rows = new Map<string, Row>();
-    for (const row of table.rows) if (row.def && !rows.has(row.def.id)) rows.set(row.def.id, row);
-    rowMaps.set(table, rows);
-    map = rows;
-  }
-  return map;
-}
+export const rowsById: (table: Table) => ReadonlyMap<string, Row> = memoizeByObject((table: Table) => {
+  const rows = new Map<string, Row>();
+  for (const row of table.rows) if (row.def && !rows.has(row.def.id)) rows.set(row.def.id, row);
+  return rows;
+});
 
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
