@@ -46,8 +46,11 @@ export class Memo<V> {
 }
 
 /**
- * Memoises a pure function of an object (a template list, a parsed table): computed once per object and
- * kept as long as the object lives. The value is shared by every caller: do not modify it.
+ * Memoises a pure function of a long-lived object (a template list): computed once per object and kept
+ * as long as the object lives. The value is shared by every caller: do not modify it. Not for objects
+ * of one parse (a report, a table): V8's young-generation collector treats a WeakMap's young keys as
+ * alive, so each such key, and everything it holds, would be copied and promoted to the old generation
+ * (with tables as keys that was a tenth of a report's analysis). Keep such a value on the object itself.
  */
 export function memoizeByObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const memo = new WeakMap<K, V>();

@@ -91,6 +91,12 @@ export interface Table {
   rows: Row[];
   /** Template rows not found, each with the offset of the row it should precede. */
   missingRows: { def: RowDef; before: number }[];
+  /**
+   * Placed rows by template row id, built on first use by rowsById (rules/rule.ts); undefined until
+   * then. Kept on the table, not in a WeakMap keyed by it: V8's young-generation collector keeps a
+   * WeakMap's young keys alive, so every parsed table (and all it holds) was copied and promoted.
+   */
+  rowsById?: ReadonlyMap<string, Row>;
 }
 
 export interface Section {

@@ -207,6 +207,7 @@ export function readActiveTables(zones: Zone[], context: ReadContext): Table[] {
       headerSpan: grid.headerSpan,
       rows,
       missingRows: def ? missingRows(def.rows, rows, span.end) : [],
+      rowsById: undefined,
     } satisfies Table;
   });
 }
@@ -261,6 +262,7 @@ export function readRequestsTable(zone: Zone, context: ReadContext): Table {
     headerSpan: grid.headerSpan,
     rows,
     missingRows: missingRows(template.requests.rows, rows, span.end),
+    rowsById: undefined,
   };
 }
 
@@ -341,5 +343,6 @@ export function readReviewsTable(zone: Zone, context: ReadContext): Table {
     headerSpan: headerTokens.length > 0 ? spanOf(headerTokens) : null,
     rows: row.slots.length > 0 ? [row] : [],
     missingRows: [],
+    rowsById: undefined,
   };
 }

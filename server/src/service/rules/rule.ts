@@ -1,6 +1,5 @@
 // What a rule is: metadata plus a check that reads the parsed report and returns findings. Rules are
 // data in a list (rules/index.ts); analyze() runs them, applies severities and turns spans into ranges.
-import { memoizeByObject } from '../memo';
 import type { Cell, Report, Row, Table } from '../model';
 import type { Span } from '../text';
 import type { RuleMetadata } from '../types';
@@ -83,11 +82,13 @@ export function cellOf(row: Row, columnId: string): Cell | undefined {
  * Placed rows of a table by template row id (the first one when a row repeats). Built once per parsed
  * table (several rules and features ask) and shared.
  */
-export const rowsById: (table: Table) => ReadonlyMap<string, Row> = memoizeByObject((table: Table) => {
+export function rowsById(table: Table): ReadonlyMap<string, Row> {
+  if (table.rowsById !== undefined) return table.rowsById;
   const rows = new Map<string, Row>();
   for (const row of table.rows) if (row.def && !rows.has(row.def.id)) rows.set(row.def.id, row);
+  table.rowsById = rows;
   return rows;
-});
+}
 
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
