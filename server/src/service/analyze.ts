@@ -1,6 +1,6 @@
 // analyze(text) = parse once, run every rule, turn spans into LSP ranges. Pure: no I/O, no globals
 // beyond the constant rule list; safe on any string.
-import type { Report } from './model';
+import type { Cell, Report, Token } from './model';
 import { analyzeDocument, analyzeDocumentResult, type ReportPart } from './document';
 import { parse } from './reader/parse';
 import { rules } from './rules';
@@ -10,9 +10,11 @@ import type { LineIndex, Span } from './text';
 import type {
   AnalysisResult,
   AnalyzeOptions,
+  CellSummary,
   Diagnostic,
   Range,
   RelatedInformation,
+  RowSummary,
   RuleMetadata,
   Severity,
   SectionSummary,
@@ -67,35 +69,65 @@ function toDiagnostic(ruleId: string, severity: Severity, href: string, finding:
   return diagnostic;
 }
 
+/**
+ * The range of a table cell. A token lies within its own line, so its range is read off that line
+ * without a search: the whole result gives every cell a range, hundreds per report.
+ */
+function tokenRange(lines: LineIndex, token: Token, lineOffset: number): Range {
+  const line = lines.lines[token.line];
+  const { start, end } = token.span;
+  if (line === undefined || start < line.start || end > line.end || start > end) return rangeAt(lines, token.span, lineOffset);
+  const at = token.line + lineOffset;
+  return { start: { line: at, character: start - line.start }, end: { line: at, character: end - line.start } };
+}
+
+function summarizeCells(cells: Cell[], lines: LineIndex, lineOffset: number): CellSummary[] {
+  const summaries = new Array<CellSummary>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    summaries[i] = {
+      column: cell.column.id,
+      label: cell.column.label,
+      value: cell.state === 'number' ? cell.value : null,
+      range: tokenRange(lines, cell.token, lineOffset),
+    };
+  }
+  return summaries;
+}
+
 function summarize(report: Report, lineOffset: number): { sections: SectionSummary[]; tables: TableSummary[] } {
-  const range = (span: Span): Range => rangeAt(report.lines, span, lineOffset);
-  return {
-    sections: report.sections.map((section) => ({
+  const lines = report.lines;
+  const sections = new Array<SectionSummary>(report.sections.length);
+  for (let i = 0; i < sections.length; i++) {
+    const section = report.sections[i];
+    sections[i] = {
       index: section.def.index,
       title: section.title,
-      range: range(section.span),
-      headingRange: range(section.headingSpan),
-    })),
-    tables: report.tables.map((table) => ({
-      section: table.section,
-      ...(table.item ? { item: `第二十条第（${table.item.numeral}）项` } : {}),
-      format: table.format ?? table.template.format,
-      layout: table.layout,
-      range: range(table.span),
-      rows: table.rows.map((row) => ({
+      range: rangeAt(lines, section.span, lineOffset),
+      headingRange: rangeAt(lines, section.headingSpan, lineOffset),
+    };
+  }
+  const tables = new Array<TableSummary>(report.tables.length);
+  for (let t = 0; t < tables.length; t++) {
+    const table = report.tables[t];
+    const rows = new Array<RowSummary>(table.rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = table.rows[r];
+      rows[r] = {
         id: row.def?.id ?? null,
         label: row.label.raw,
-        range: range(row.label.spans[0] ?? row.slots[0]?.span ?? table.span),
-        cells:
-          row.cells?.map((cell) => ({
-            column: cell.column.id,
-            label: cell.column.label,
-            value: cell.state === 'number' ? cell.value : null,
-            range: range(cell.token.span),
-          })) ?? null,
-      })),
-    })),
-  };
+        range: rangeAt(lines, row.label.spans[0] ?? row.slots[0]?.span ?? table.span, lineOffset),
+        cells: row.cells === null ? null : summarizeCells(row.cells, lines, lineOffset),
+      };
+    }
+    const format = table.format ?? table.template.format;
+    const range = rangeAt(lines, table.span, lineOffset);
+    // The item goes second, where readers of the JSON expect it.
+    tables[t] = table.item
+      ? { section: table.section, item: `第二十条第（${table.item.numeral}）项`, format, layout: table.layout, range, rows }
+      : { section: table.section, format, layout: table.layout, range, rows };
+  }
+  return { sections, tables };
 }
 
 /**
