@@ -12,6 +12,7 @@ import {
   rulesOf,
   REVIEWS,
 } from './fixtures.mjs';
+import { baseTexts } from './mutations.mjs';
 
 const LAYOUTS = ['tab', 'lines', 'pipe', 'space'];
 
@@ -196,12 +197,30 @@ describe('zero-width characters copied from a web page', () => {
     assert.equal((fixed.match(/\u200b/g) ?? []).length, 2);
     assert.deepEqual(rulesOf(analyze(fixed), 'row-total'), []);
   });
-  test('a number after one inside a word is not misread as its last digits', () => {
+  test('a number with one inside reads whole: a wrong one is caught, the right one is not', () => {
     const text = makeReport({ layout: 'tab' });
     const total = /^（七）总计\t(?:\d+\t){6}(\d+)/m.exec(text)[1];
     assert.ok(total.length >= 2, total);
-    const stated = text.replace(/(五、存在的主要问题及改进情况\n)/, `$1全年共办结${total[0]}\u200b${total.slice(1)}件政府信息公开申请。\n`);
-    assert.deepEqual(rulesOf(analyze(stated), 'prose-table'), []);
+    const stating = (value) =>
+      text.replace(/(五、存在的主要问题及改进情况\n)/, `$1全年共办结${value[0]}\u200b${value.slice(1)}件政府信息公开申请。\n`);
+    assert.deepEqual(rulesOf(analyze(stating(total)), 'prose-table'), []);
+    const wrong = String(Number(total) + 10);
+    const stated = stating(wrong);
+    const [finding] = rulesOf(analyze(stated), 'prose-table');
+    assert.ok(finding, 'prose-table');
+    assert.match(finding.message, new RegExp(`办结 ${wrong}`));
+    // The range covers the figure as written, the zero-width character inside it included.
+    assert.equal(rangeText(stated, finding.range), `${wrong[0]}\u200b${wrong.slice(1)}件`);
+  });
+  test('inside a year, a date, a figure or a document number they change no finding (every base text)', () => {
+    const visible = (result) => result.diagnostics.map((d) => `${d.rule}|${d.message.replace(/[\u200b-\u200d\u2060]/g, '')}`).sort();
+    for (const [index, text] of baseTexts.entries()) {
+      for (const char of ZERO_WIDTH) {
+        // After the first digit of every number in the text: titles, headings, prose and cells.
+        const inside = text.replace(/(\d)(\d+)/g, `$1${char}$2`);
+        assert.deepEqual(visible(analyze(inside)), visible(analyze(text)), `base text ${index}, U+${char.codePointAt(0).toString(16)}`);
+      }
+    }
   });
 });
 

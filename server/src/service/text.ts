@@ -89,8 +89,31 @@ export function isZeroWidth(code: number): boolean {
   return (code >= 0x200b && code <= 0x200d) || code === 0x2060;
 }
 
+/**
+ * Whether a text has a zero-width character (isZeroWidth) anywhere: four native searches cost half of
+ * one pass of a pattern, and most texts have none.
+ */
+export function hasZeroWidth(text: string): boolean {
+  return text.indexOf('\u200b') >= 0 || text.indexOf('\u200c') >= 0 || text.indexOf('\u200d') >= 0 || text.indexOf('\u2060') >= 0;
+}
+
 /** Every zero-width character of isZeroWidth, for replace(). */
 export const ZERO_WIDTH_CHARS = /[\u200b-\u200d\u2060]/g;
+
+/**
+ * The text without its zero-width characters, so a year or a number with one inside ("20\u200b21年")
+ * reads whole. Offsets in the result do not hold in the text when there were any.
+ */
+export function withoutZeroWidth(text: string): string {
+  return hasZeroWidth(text) ? text.replace(ZERO_WIDTH_CHARS, '') : text;
+}
+
+/** Where `text` has its `kept`-th character not counting zero-width ones (offsets into withoutZeroWidth(text) back into text). */
+export function offsetWithZeroWidth(text: string, kept: number): number {
+  let at = 0;
+  for (let seen = 0; at < text.length && seen < kept; at++) if (!isZeroWidth(text.charCodeAt(at))) seen++;
+  return at;
+}
 
 const FULL_WIDTH_DIGIT = /[０-９]/;
 const FULL_WIDTH_DIGITS = /[０-９]/g;

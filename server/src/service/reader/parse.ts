@@ -3,7 +3,7 @@
 import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
 import { maskComments } from '../suppress';
-import { asciiDigits, isZeroWidth, LineIndex, normalizeLabel, ZERO_WIDTH_CHARS, type Span } from '../text';
+import { asciiDigits, hasZeroWidth, isZeroWidth, LineIndex, withoutZeroWidth, normalizeLabel, ZERO_WIDTH_CHARS, type Span } from '../text';
 import type { FormatId } from '../types';
 import { readProse } from './prose';
 import { findSections, findTitle } from './sections';
@@ -18,7 +18,7 @@ export interface ParseOptions {
 /** The report year, from the title, else from the statistical period or a dated heading. */
 function findYear(text: string, titleYear: number | null): number | null {
   if (titleYear !== null) return titleYear;
-  const start = asciiDigits(text.slice(0, 20000));
+  const start = withoutZeroWidth(asciiDigits(text.slice(0, 20000)));
   const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(start);
   if (period) return Number(period[1]);
   const named = /((?:19|20)\d{2})\s*年度?[^。\n]{0,20}?政府信息公开(?:工作)?年度报告/.exec(start.slice(0, 5000));
@@ -117,8 +117,7 @@ function atBoundary(text: string, at: number): boolean {
  */
 function maskZeroWidth(lines: LineIndex): void {
   const text = lines.text;
-  // Four native searches cost half of one pass of the pattern, and most texts have none.
-  if (text.indexOf('\u200b') < 0 && text.indexOf('\u200c') < 0 && text.indexOf('\u200d') < 0 && text.indexOf('\u2060') < 0) return;
+  if (!hasZeroWidth(text)) return;
   for (const line of lines.lines) {
     line.text = line.text.replace(ZERO_WIDTH_CHARS, (char: string, at: number, text: string) => (atBoundary(text, at) ? '\ufeff' : char));
   }

@@ -3,15 +3,14 @@
 // the prose instead of each scanning the document: every line is looked at once, and each prose line is
 // scanned once.
 import type { Paragraph, ProseCitation, ProseDate, ProseFigure, ProseMarker, Section, Table } from '../model';
-import { asciiDigits, type LineIndex, type Span } from '../text';
+import { asciiDigits, hasZeroWidth, isZeroWidth, type LineIndex, type Span } from '../text';
 import { isSpace } from './tokens';
 
 // One pattern reads every kind of statement. Groups:
 //  1-4   a year, optionally with month and day: 2021年 · 2021年度 · 2021年12月31日 · 二〇二二年一月二十日
 //  5-6   a month and day without a year: 12月31日
 //  7-8   a document number: 〔2019〕60号
-//  9-10  a number in digits with a measure word for things counted: 21件 · 1,234条 · 3次 (not after a
-//        zero-width character inside a word: "5\u200b4件" is 54, not 4, so it is better not read)
+//  9-10  a number in digits with a measure word for things counted: 21件 · 1,234条 · 3次
 //  11-12 the same in Chinese numerals: 二十三件
 //  13    一是 / 二是 …
 //  14    （一） / (二) …
@@ -20,7 +19,7 @@ import { isSpace } from './tokens';
 // repetition is bounded and a number is read only from the start of its run (the lookbehinds), so an
 // attempt costs a constant and the scan is linear in the line.
 const SCAN =
-  /(?<!\d)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年(度)?(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}[日号])?)?|(?<!\d)(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日|[〔［[【（(]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕］\]】）)]\s{0,2}(\d{1,4})\s{0,2}号|(?<![\d.,，\u200b-\u200d\u2060])(\d{1,3}(?:[,，]\d{3}){1,4}|\d{1,12}(?:\.\d{1,8})?)\s{0,2}(件|起|宗|条|项|次|个|份)|(?<![〇零一二两三四五六七八九十百千万])([〇零一二两三四五六七八九十百千万]{1,8})\s{0,2}(件|起|宗|条|项|次|个|份)|([一二三四五六七八九十]{1,3})是|[（(]([一二三四五六七八九十]{1,3})[）)]/y;
+  /(?<!\d)((?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})\s{0,2}年(度)?(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月(?:\s{0,2}(\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}[日号])?)?|(?<!\d)(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日|[〔［[【（(]\s{0,2}((?:19|20)\d{2})\s{0,2}[〕］\]】）)]\s{0,2}(\d{1,4})\s{0,2}号|(?<![\d.,，])(\d{1,3}(?:[,，]\d{3}){1,4}|\d{1,12}(?:\.\d{1,8})?)\s{0,2}(件|起|宗|条|项|次|个|份)|(?<![〇零一二两三四五六七八九十百千万])([〇零一二两三四五六七八九十百千万]{1,8})\s{0,2}(件|起|宗|条|项|次|个|份)|([一二三四五六七八九十]{1,3})是|[（(]([一二三四五六七八九十]{1,3})[）)]/y;
 
 /** The characters a statement can begin with, by UTF-16 code. */
 const STARTS: Uint8Array = (() => {
@@ -118,9 +117,29 @@ function trailLength(text: string, lead: number): number {
   return end;
 }
 
-function scan(paragraph: Paragraph): void {
-  // Full-width digits read as ASCII ones (one for one, so offsets hold).
-  const text = asciiDigits(paragraph.text);
+/**
+ * The text the scan reads, and where each of its characters is in the paragraph's text. Full-width
+ * digits read as ASCII ones, one for one. Zero-width characters inside a word (web pages carry them:
+ * "20\u200b21年", "〔2019〕6\u200b0号") are left out, so the statement around them reads whole; `at`
+ * then maps each character back (null when nothing was left out, as in nearly every text).
+ */
+function scanText(written: string, zeroWidth: boolean): { text: string; at: Int32Array | null } {
+  const text = asciiDigits(written);
+  if (!zeroWidth || !hasZeroWidth(text)) return { text, at: null };
+  const at = new Int32Array(text.length + 1);
+  let kept = '';
+  for (let i = 0; i < text.length; i++) {
+    if (isZeroWidth(text.charCodeAt(i))) continue;
+    at[kept.length] = i;
+    kept += text[i];
+  }
+  at[kept.length] = text.length;
+  return { text: kept, at };
+}
+
+/** Reads the statements of a paragraph. `zeroWidth`: whether the report's text has zero-width characters. */
+function scan(paragraph: Paragraph, zeroWidth: boolean): void {
+  const { text, at: written } = scanText(paragraph.text, zeroWidth);
   const base = paragraph.span.start;
   for (let at = 0; at < text.length; at++) {
     if (STARTS[text.charCodeAt(at)] === 0) continue;
@@ -129,9 +148,12 @@ function scan(paragraph: Paragraph): void {
     if (match === null) continue;
     // Go on after the statement (the loop's at++ steps onto its next character).
     const next = at + match[0].length - 1;
-    const span = { start: base + at, end: base + at + match[0].length };
-    // As written (full-width digits included).
-    const raw = text === paragraph.text ? match[0] : paragraph.text.slice(at, at + match[0].length);
+    // Where the statement is written: from its first character to just after its last.
+    const start = written === null ? at : written[at];
+    const end = written === null ? at + match[0].length : written[next] + 1;
+    const span = { start: base + start, end: base + end };
+    // As written (full-width digits and zero-width characters included).
+    const raw = text === paragraph.text ? match[0] : paragraph.text.slice(start, end);
     if (match[1] !== undefined) {
       const date: ProseDate = {
         span,
@@ -210,7 +232,7 @@ function onlyPagesBetween(from: number, to: number, pageLines: ReadonlySet<numbe
  * section follows directly, the end of the one and the start of the other are read together, and a
  * statement running over the break is kept with the line it starts in, its span crossing the break.
  */
-function readAcrossBreaks(paragraphs: Paragraph[]): void {
+function readAcrossBreaks(paragraphs: Paragraph[], zeroWidth: boolean): void {
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const line = paragraphs[i];
     const next = paragraphs[i + 1];
@@ -228,7 +250,7 @@ function readAcrossBreaks(paragraphs: Paragraph[]): void {
       markers: [],
       citations: [],
     };
-    scan(junction);
+    scan(junction, zeroWidth);
     const spanOf = (span: Span): Span | null =>
       span.start < tail && span.end > tail ? { start: line.span.start + tailStart + span.start, end: next.span.start + span.end - tail } : null;
     const place = <T extends { span: Span }>(item: T): T | null => {
@@ -264,6 +286,7 @@ function readAcrossBreaks(paragraphs: Paragraph[]): void {
  */
 export function readProse(lines: LineIndex, sections: Section[], tables: Table[], pageLines: ReadonlySet<number> = new Set()): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  const zeroWidth = hasZeroWidth(lines.text);
   const spans = tables.map((table) => table.span).sort((a, b) => a.start - b.start);
   let nextTable = 0;
   let nextSection = 0;
@@ -295,9 +318,9 @@ export function readProse(lines: LineIndex, sections: Section[], tables: Table[]
       markers: [],
       citations: [],
     };
-    scan(paragraph);
+    scan(paragraph, zeroWidth);
     paragraphs.push(paragraph);
   }
-  readAcrossBreaks(paragraphs);
+  readAcrossBreaks(paragraphs, zeroWidth);
   return paragraphs;
 }

@@ -6,7 +6,7 @@ import { templates } from '../templates';
 import type { SectionDef } from '../templates';
 import { memoize } from '../memo';
 import { isSpace } from './tokens';
-import { asciiDigits, normalizeLabel, similarity, type LineIndex, type Span } from '../text';
+import { asciiDigits, normalizeLabel, offsetWithZeroWidth, similarity, withoutZeroWidth, type LineIndex, type Span } from '../text';
 
 const sectionDefs: SectionDef[] = templates['2021'].sections;
 
@@ -103,13 +103,15 @@ export function findTitle(
   for (let i = 0; i < limit; i++) {
     const line = lines.lines[i];
     if (line.text.length > 120) continue;
-    // "２０２１年" reads as 2021 (full-width digits, one for one).
-    const text = asciiDigits(line.text);
+    // "２０２１年" reads as 2021 (full-width digits, one for one), "20\u200b21年" too (zero-width
+    // characters left out).
+    const text = withoutZeroWidth(asciiDigits(line.text));
     const match = TITLE.exec(text);
     if (!match) continue;
     const [, lead, agency] = match;
-    const body = line.text.slice(lead.length).replace(/\s*(?:\*\*\s*)?$/, '');
-    const start = line.start + lead.length;
+    const leadLength = text === line.text ? lead.length : offsetWithZeroWidth(line.text, lead.length);
+    const body = line.text.slice(leadLength).replace(/\s*(?:\*\*\s*)?$/, '');
+    const start = line.start + leadLength;
     return { span: { start, end: start + body.length }, agency: agency.trim() || agencyAbove(lines, i), year: Number(match[3]) };
   }
   return null;
@@ -154,7 +156,7 @@ const NOT_AGENCY = /[。，,；;：:！!？?、《》〈〉“”"「」]/;
  */
 export function isTitleLine(line: string): boolean {
   if (line.length > 80 || !(line.includes('报告') || line.includes('年报'))) return false;
-  const text = asciiDigits(line);
+  const text = withoutZeroWidth(asciiDigits(line));
   const match = TITLE.exec(text);
   if (!match) return false;
   if (NOT_AGENCY.test(match[2])) return false;
