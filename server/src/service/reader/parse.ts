@@ -16,9 +16,10 @@ export interface ParseOptions {
 }
 
 /** The report year, from the title, else from the statistical period or a dated heading. */
-function findYear(text: string, titleYear: number | null): number | null {
+function findYear(text: string, titleYear: number | null, zeroWidth: boolean): number | null {
   if (titleYear !== null) return titleYear;
-  const start = withoutZeroWidth(asciiDigits(text.slice(0, 20000)));
+  const digits = asciiDigits(text.slice(0, 20000));
+  const start = zeroWidth ? withoutZeroWidth(digits) : digits;
   const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(start);
   if (period) return Number(period[1]);
   const named = /((?:19|20)\d{2})\s*年度?[^。\n]{0,20}?政府信息公开(?:工作)?年度报告/.exec(start.slice(0, 5000));
@@ -116,8 +117,6 @@ function atBoundary(text: string, at: number): boolean {
  * one, so offsets do not move; report.text keeps the original.
  */
 function maskZeroWidth(lines: LineIndex): void {
-  const text = lines.text;
-  if (!hasZeroWidth(text)) return;
   for (const line of lines.lines) {
     line.text = line.text.replace(ZERO_WIDTH_CHARS, (char: string, at: number, text: string) => (atBoundary(text, at) ? '\ufeff' : char));
   }
@@ -128,12 +127,14 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
   // their lines as blank. report.text keeps them, so offsets and fixes are unchanged.
   maskComments(lines);
-  maskZeroWidth(lines);
+  // Whether the text has zero-width characters at all (most have none): asked once, here.
+  const zeroWidth = hasZeroWidth(text);
+  if (zeroWidth) maskZeroWidth(lines);
   const pageLines = maskPageFurniture(lines);
   const sections = findSections(lines);
-  const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
+  const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1, zeroWidth);
   if (title) maskRunningHeaders(lines, title.span, pageLines);
-  const year = findYear(text, title?.year ?? null);
+  const year = findYear(text, title?.year ?? null, zeroWidth);
   const forced = options.format && options.format !== 'auto' ? options.format : null;
   const expectedFormat = forced ?? (year !== null ? formatForYear(year) : null);
   const headingLines = new Set(sections.map((section) => section.line));
@@ -178,7 +179,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     sections,
     tables,
     // Only a report's text is read further (the rules see nothing else).
-    paragraphs: isReport ? readProse(lines, sections, tables, pageLines) : [],
+    paragraphs: isReport ? readProse(lines, sections, tables, pageLines, zeroWidth) : [],
     expectedFormat,
     format,
   };

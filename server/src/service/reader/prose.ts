@@ -284,9 +284,14 @@ function readAcrossBreaks(paragraphs: Paragraph[], zeroWidth: boolean): void {
  * and not a stray cell line (tabs or a markdown pipe row outside a recognised table). Sections and
  * tables come in document order.
  */
-export function readProse(lines: LineIndex, sections: Section[], tables: Table[], pageLines: ReadonlySet<number> = new Set()): Paragraph[] {
+export function readProse(
+  lines: LineIndex,
+  sections: Section[],
+  tables: Table[],
+  pageLines: ReadonlySet<number> = new Set(),
+  zeroWidth = hasZeroWidth(lines.text),
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const zeroWidth = hasZeroWidth(lines.text);
   const spans = tables.map((table) => table.span).sort((a, b) => a.start - b.start);
   let nextTable = 0;
   let nextSection = 0;
