@@ -97,13 +97,13 @@ describe('page numbers, headers and footers of a PDF between the lines', () => {
 
 describe('table 三 split over pages, its header repeated on the next page', () => {
   /** The header rows of table 三 (corner note to the row before 一), inserted again before `before`. */
-  const repeated = (text, before, { cornerNote = true } = {}) => {
+  const repeated = (text, before, { cornerNote = true, reworded = (line) => line } = {}) => {
     const lines = text.split('\n');
     const first = lines.findIndex((line) => line.includes(cornerNote ? '勾稽关系' : '自然人'));
     const last = lines.findIndex((line) => line.includes('本年新收'));
     const at = lines.findIndex((line) => line.includes(before));
     assert.ok(first >= 0 && last > first && at > last, `${before}`);
-    return [...lines.slice(0, at), ...lines.slice(first, last), ...lines.slice(at)].join('\n');
+    return [...lines.slice(0, at), ...lines.slice(first, last).map(reworded), ...lines.slice(at)].join('\n');
   };
   for (const layout of LAYOUTS) {
     test(`its "其他" and "总计" do not take the rows "3.其他" and "（七）总计" (${layout} layout)`, () => {
@@ -111,6 +111,17 @@ describe('table 三 split over pages, its header repeated on the next page', () 
       for (const before of ['（四）无法提供', '（六）其他处理', '（七）总计']) {
         assert.deepEqual(analyze(repeated(text, before)).diagnostics, [], `before ${before}`);
         assert.deepEqual(analyze(repeated(text, before, { cornerNote: false })).diagnostics, [], `before ${before}, no corner note`);
+      }
+    });
+  }
+  for (const layout of LAYOUTS) {
+    test(`column labels worded differently in the repeated header are no values of the row before (${layout} layout)`, () => {
+      const text = makeReport({ layout });
+      const reworded = (line) => line.replace('社会公益组织', '社会组织').replace('法律服务机构', '法律服务组织');
+      for (const before of ['（四）无法提供', '（六）其他处理', '（七）总计']) {
+        const split = repeated(text, before, { reworded });
+        assert.ok(split.includes('法律服务组织'), 'the transform');
+        assert.deepEqual(analyze(split).diagnostics, [], `before ${before}`);
       }
     });
   }

@@ -155,6 +155,9 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     }
     if (rowHit) {
       takeRow(rowHit);
+    } else if (!hasNumbering(token.norm) && !valuesFollow(tokens, i + 1) && matchApprox(single, columns, () => true) !== null) {
+      // A column label worded differently ("社会组织") in the header repeated further down, followed by
+      // labels rather than values, as the exactly worded ones above: no value of the row before.
     } else if (token.firstInLine) {
       current = { def: null, label: { spans: [token.span], raw: token.raw, exact: false, canonical: '' }, zone: [] };
       entries.push(current);
