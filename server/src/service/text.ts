@@ -122,6 +122,11 @@ const FULL_WIDTH_DIGITS = /[０-９]/g;
  * The text with full-width digits ("２０２１年", as a Chinese input method in full-width mode types
  * them) as ASCII digits, one character for one: offsets and lengths found in it hold in the text.
  */
+/** Whether a text has a full-width digit anywhere (asciiDigits would change it). */
+export function hasFullWidthDigits(text: string): boolean {
+  return FULL_WIDTH_DIGIT.test(text);
+}
+
 export function asciiDigits(text: string): string {
   if (!FULL_WIDTH_DIGIT.test(text)) return text;
   return text.replace(FULL_WIDTH_DIGITS, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));

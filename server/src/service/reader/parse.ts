@@ -3,9 +3,9 @@
 import type { Report, Table } from '../model';
 import { formatForYear } from '../templates';
 import { maskComments } from '../suppress';
-import { asciiDigits, hasZeroWidth, isZeroWidth, LineIndex, withoutZeroWidth, normalizeLabel, ZERO_WIDTH_CHARS, type Span } from '../text';
+import { asciiDigits, isZeroWidth, LineIndex, withoutZeroWidth, normalizeLabel, ZERO_WIDTH_CHARS, type Span } from '../text';
 import type { FormatId } from '../types';
-import { readProse } from './prose';
+import { readProse, textOddities } from './prose';
 import { findSections, findTitle } from './sections';
 import { readActiveTables, readRequestsTable, readReviewsTable } from './tables';
 import { isSpace } from './tokens';
@@ -127,8 +127,10 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   // HTML comments (govreport-disable … and any other) are neither prose nor cells: the reader sees
   // their lines as blank. report.text keeps them, so offsets and fixes are unchanged.
   maskComments(lines);
-  // Whether the text has zero-width characters at all (most have none): asked once, here.
-  const zeroWidth = hasZeroWidth(text);
+  // Whether the text has zero-width characters or full-width digits at all (most have neither): asked
+  // once, here.
+  const oddities = textOddities(text);
+  const zeroWidth = oddities.zeroWidth;
   if (zeroWidth) maskZeroWidth(lines);
   const pageLines = maskPageFurniture(lines);
   const sections = findSections(lines);
@@ -149,10 +151,13 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   }
   tables.sort((a, b) => a.span.start - b.span.start);
 
-  const legacyMatch = LEGACY_MARKERS.exec(text);
-  const legacy =
-    !forced &&
-    ((year !== null && year < 2019) || (legacyMatch !== null && !tables.some((table) => table.section === 3)));
+  const hasRequests = tables.some((table) => table.section === 3);
+  const early = year !== null && year < 2019;
+  // The markers are looked for only where they decide something: whether a report of 2019 or later
+  // without a table 三 is a legacy one, or where a pre-2019 report without a title is marked. (Most
+  // reports have a table 三, and the pattern would read the whole text.)
+  const legacyMatch = forced || (early ? title !== null : hasRequests) ? null : LEGACY_MARKERS.exec(text);
+  const legacy = !forced && (early || (legacyMatch !== null && !hasRequests));
   let legacySpan: Span | null = null;
   if (legacy) {
     legacySpan = title?.span ?? (legacyMatch ? { start: legacyMatch.index, end: legacyMatch.index + legacyMatch[0].length } : { start: 0, end: 0 });
@@ -179,7 +184,7 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     sections,
     tables,
     // Only a report's text is read further (the rules see nothing else).
-    paragraphs: isReport ? readProse(lines, sections, tables, pageLines, zeroWidth) : [],
+    paragraphs: isReport ? readProse(lines, sections, tables, pageLines, oddities) : [],
     expectedFormat,
     format,
   };

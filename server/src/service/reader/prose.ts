@@ -3,7 +3,7 @@
 // the prose instead of each scanning the document: every line is looked at once, and each prose line is
 // scanned once.
 import type { Paragraph, ProseCitation, ProseDate, ProseFigure, ProseMarker, Section, Table } from '../model';
-import { asciiDigits, hasZeroWidth, isZeroWidth, type LineIndex, type Span } from '../text';
+import { asciiDigits, hasFullWidthDigits, hasZeroWidth, isZeroWidth, type LineIndex, type Span } from '../text';
 import { isSpace } from './tokens';
 
 // One pattern reads every kind of statement. Groups:
@@ -123,9 +123,9 @@ function trailLength(text: string, lead: number): number {
  * "20\u200b21年", "〔2019〕6\u200b0号") are left out, so the statement around them reads whole; `at`
  * then maps each character back (null when nothing was left out, as in nearly every text).
  */
-function scanText(written: string, zeroWidth: boolean): { text: string; at: Int32Array | null } {
-  const text = asciiDigits(written);
-  if (!zeroWidth || !hasZeroWidth(text)) return { text, at: null };
+function scanText(written: string, oddities: TextOddities): { text: string; at: Int32Array | null } {
+  const text = oddities.fullWidthDigits ? asciiDigits(written) : written;
+  if (!oddities.zeroWidth || !hasZeroWidth(text)) return { text, at: null };
   const at = new Int32Array(text.length + 1);
   let kept = '';
   for (let i = 0; i < text.length; i++) {
@@ -137,9 +137,21 @@ function scanText(written: string, zeroWidth: boolean): { text: string; at: Int3
   return { text: kept, at };
 }
 
-/** Reads the statements of a paragraph. `zeroWidth`: whether the report's text has zero-width characters. */
-function scan(paragraph: Paragraph, zeroWidth: boolean): void {
-  const { text, at: written } = scanText(paragraph.text, zeroWidth);
+/** What a report's text holds that the scan reads past; parse asks once for the whole text. */
+export interface TextOddities {
+  /** Zero-width characters (isZeroWidth) anywhere. */
+  zeroWidth: boolean;
+  /** Full-width digits ("２０２１年") anywhere. */
+  fullWidthDigits: boolean;
+}
+
+export function textOddities(text: string): TextOddities {
+  return { zeroWidth: hasZeroWidth(text), fullWidthDigits: hasFullWidthDigits(text) };
+}
+
+/** Reads the statements of a paragraph. */
+function scan(paragraph: Paragraph, oddities: TextOddities): void {
+  const { text, at: written } = scanText(paragraph.text, oddities);
   const base = paragraph.span.start;
   for (let at = 0; at < text.length; at++) {
     if (STARTS[text.charCodeAt(at)] === 0) continue;
@@ -232,7 +244,7 @@ function onlyPagesBetween(from: number, to: number, pageLines: ReadonlySet<numbe
  * section follows directly, the end of the one and the start of the other are read together, and a
  * statement running over the break is kept with the line it starts in, its span crossing the break.
  */
-function readAcrossBreaks(paragraphs: Paragraph[], zeroWidth: boolean): void {
+function readAcrossBreaks(paragraphs: Paragraph[], oddities: TextOddities): void {
   for (let i = 0; i + 1 < paragraphs.length; i++) {
     const line = paragraphs[i];
     const next = paragraphs[i + 1];
@@ -250,7 +262,7 @@ function readAcrossBreaks(paragraphs: Paragraph[], zeroWidth: boolean): void {
       markers: [],
       citations: [],
     };
-    scan(junction, zeroWidth);
+    scan(junction, oddities);
     const spanOf = (span: Span): Span | null =>
       span.start < tail && span.end > tail ? { start: line.span.start + tailStart + span.start, end: next.span.start + span.end - tail } : null;
     const place = <T extends { span: Span }>(item: T): T | null => {
@@ -289,7 +301,7 @@ export function readProse(
   sections: Section[],
   tables: Table[],
   pageLines: ReadonlySet<number> = new Set(),
-  zeroWidth = hasZeroWidth(lines.text),
+  oddities: TextOddities = textOddities(lines.text),
 ): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const spans = tables.map((table) => table.span).sort((a, b) => a.start - b.start);
@@ -323,9 +335,9 @@ export function readProse(
       markers: [],
       citations: [],
     };
-    scan(paragraph, zeroWidth);
+    scan(paragraph, oddities);
     paragraphs.push(paragraph);
   }
-  readAcrossBreaks(paragraphs, zeroWidth);
+  readAcrossBreaks(paragraphs, oddities);
   return paragraphs;
 }
