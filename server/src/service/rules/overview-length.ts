@@ -54,8 +54,13 @@ export default defineRule({
     if (!checksText(report) || !under2021Format(report)) return [];
     const one = firstHeadings(report).find((section) => section.def.index === 1);
     if (!one) return [];
+    const paragraphs = paragraphsOf(report, 1);
+    // Each character counts at most once: a text no longer than the limit is within it, uncounted.
+    let length = 0;
+    for (const paragraph of paragraphs) length += paragraph.text.length;
+    if (length <= LIMIT) return [];
     let count = 0;
-    for (const paragraph of paragraphsOf(report, 1)) count += countCharacters(paragraph.text);
+    for (const paragraph of paragraphs) count += countCharacters(paragraph.text);
     if (count <= LIMIT) return [];
     return [
       {
