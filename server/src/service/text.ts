@@ -108,7 +108,10 @@ export function withoutZeroWidth(text: string): string {
   return hasZeroWidth(text) ? text.replace(ZERO_WIDTH_CHARS, '') : text;
 }
 
-/** Where `text` has its `kept`-th character not counting zero-width ones (offsets into withoutZeroWidth(text) back into text). */
+/**
+ * Where `text` has its `kept`-th character, zero-width ones not counted: an offset into
+ * withoutZeroWidth(text) as an offset into `text`.
+ */
 export function offsetWithZeroWidth(text: string, kept: number): number {
   let at = 0;
   for (let seen = 0; at < text.length && seen < kept; at++) if (!isZeroWidth(text.charCodeAt(at))) seen++;
