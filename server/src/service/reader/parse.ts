@@ -16,10 +16,9 @@ export interface ParseOptions {
 }
 
 /** The report year, from the title, else from the statistical period or a dated heading. */
-function findYear(text: string, titleYear: number | null, zeroWidth: boolean): number | null {
+function findYear(text: string, titleYear: number | null): number | null {
   if (titleYear !== null) return titleYear;
-  const digits = asciiDigits(text.slice(0, 20000));
-  const start = zeroWidth ? withoutZeroWidth(digits) : digits;
+  const start = withoutZeroWidth(asciiDigits(text.slice(0, 20000)));
   const period = /自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日/.exec(start);
   if (period) return Number(period[1]);
   const named = /((?:19|20)\d{2})\s*年度?[^。\n]{0,20}?政府信息公开(?:工作)?年度报告/.exec(start.slice(0, 5000));
@@ -130,13 +129,12 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   // Whether the text has zero-width characters or full-width digits at all (most have neither): asked
   // once, here.
   const oddities = textOddities(text);
-  const zeroWidth = oddities.zeroWidth;
-  if (zeroWidth) maskZeroWidth(lines);
+  if (oddities.zeroWidth) maskZeroWidth(lines);
   const pageLines = maskPageFurniture(lines);
   const sections = findSections(lines);
-  const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1, zeroWidth);
+  const title = findTitle(lines, sections.length > 0 ? sections[0].line : -1);
   if (title) maskRunningHeaders(lines, title.span, pageLines);
-  const year = findYear(text, title?.year ?? null, zeroWidth);
+  const year = findYear(text, title?.year ?? null);
   const forced = options.format && options.format !== 'auto' ? options.format : null;
   const expectedFormat = forced ?? (year !== null ? formatForYear(year) : null);
   const headingLines = new Set(sections.map((section) => section.line));

@@ -94,14 +94,10 @@ export function findSections(lines: LineIndex): Section[] {
   return found;
 }
 
-/**
- * The title: the first line before section 一 that names the report; agency and year from it.
- * `zeroWidth`: whether the text may have zero-width characters (parse asks once for the whole text).
- */
+/** The title: the first line before section 一 that names the report; agency and year from it. */
 export function findTitle(
   lines: LineIndex,
   firstHeadingLine: number,
-  zeroWidth = true,
 ): { span: Span; agency: string | null; year: number | null } | null {
   const limit = Math.min(firstHeadingLine < 0 ? lines.lines.length : firstHeadingLine, 12);
   for (let i = 0; i < limit; i++) {
@@ -109,8 +105,7 @@ export function findTitle(
     if (line.text.length > 120) continue;
     // "２０２１年" reads as 2021 (full-width digits, one for one), "20\u200b21年" too (zero-width
     // characters left out).
-    const digits = asciiDigits(line.text);
-    const text = zeroWidth ? withoutZeroWidth(digits) : digits;
+    const text = withoutZeroWidth(asciiDigits(line.text));
     const match = TITLE.exec(text);
     if (!match) continue;
     const [, lead, agency] = match;

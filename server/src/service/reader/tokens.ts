@@ -7,7 +7,7 @@
 import { memoize } from '../memo';
 import type { Token } from '../model';
 import { formatIds, templates } from '../templates';
-import { normalizeLabel, splitNumbering, ZERO_WIDTH_CHARS, type Line } from '../text';
+import { normalizeLabel, splitNumbering, withoutZeroWidth, type Line } from '../text';
 import type { TableLayout } from '../types';
 
 const PLACEHOLDERS = new Set(['—', '–', '-', '--', '——', '―', '/', '／', '\\', '不适用', 'N/A', 'n/a', 'NA', '无', '空', '－', '一']);
@@ -41,7 +41,7 @@ export function classifyCell(raw: string): Classified {
     return classified('number', raw, Number(raw), undefined, raw.length > 1 && raw.charCodeAt(0) === 48 ? true : undefined);
   }
   // Zero-width characters inside a cell ("1\u200b2", from a web page) are invisible: not part of it.
-  const nfkc = raw.normalize('NFKC').replace(ZERO_WIDTH_CHARS, '').trim();
+  const nfkc = withoutZeroWidth(raw.normalize('NFKC')).trim();
   if (PLACEHOLDERS.has(nfkc) || PLACEHOLDERS.has(raw)) return classified('placeholder', nfkc);
   const match = NUMBER.exec(nfkc);
   if (match) {
