@@ -101,8 +101,8 @@ function timeRuns(fn, runs, ms) {
  * took 0.40 ms in its first half second, 0.27 ms in the second and 0.22 ms from the third on (2 cores),
  * so a fixed warm-up measured part of the optimising. The warm-up therefore runs in batches (at least
  * `warmup` calls and 250 ms each) until two batches in a row are no faster than the fastest so far
- * (within 2%), for at least `warmupMs` and at most `maxWarmupMs`. The first calls in a fresh process
- * are measured apart (`coldAnalysis`).
+ * (within 2%), for at least `warmupMs` and at most `maxWarmupMs` (one batch always). The first calls
+ * in a fresh process are measured apart (`coldAnalysis`).
  */
 function median(fn, { runs = 30, ms = 300, warmup = 5, warmupMs = 500, maxWarmupMs = 8000 } = {}) {
   if (QUICK) {
