@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  active2019,
   active2021,
+  activeRows,
   analyze,
   applyEdits,
   makeReport,
@@ -11,6 +13,7 @@ import {
   requests2021,
   rulesOf,
   REVIEWS,
+  writeRows,
 } from './fixtures.mjs';
 import { baseTexts } from './mutations.mjs';
 
@@ -261,6 +264,73 @@ describe('an item line of table 二 broken over cells or lines (a narrow merged 
     assert.ok(items(text).includes('第二十条第（一）项'));
     assert.ok(!items(text.replace('\t第二十条第（一）项', '\t第二十条\n\t其他')).includes('第二十条第（一）项'));
     assert.ok(!items(text.replace('\t第二十条第（一）项', '\t第二十条第（一\n\t规章')).includes('第二十条第（一）项'));
+  });
+});
+
+describe('table 二 split over pages, its top printed again on the next page', () => {
+  const ITEMS = { 2021: active2021(), 2020: active2019() };
+  /**
+   * Section 二 with a page break between the rows of item （六）: a page number (where the layout has
+   * page numbers at all) and then the rows `repeated` gives (an item line and its column labels).
+   */
+  const split = (layout, year, repeated, { values } = {}) => {
+    const items = ITEMS[year].map((item) => ({ ...item, rows: item.rows.map(([label, cells]) => [label, label === '行政强制' && values ? values : cells]) }));
+    const rows = activeRows(items);
+    const at = rows.findIndex((cells) => cells[0] === '行政强制');
+    const page = layout === 'pipe' || layout === 'space' ? [] : [['- 3 -']];
+    const body = writeRows([...rows.slice(0, at), ...page, ...repeated(items), ...rows.slice(at)], layout);
+    return makeReport({ layout, year, bodies: { 2: body } });
+  };
+  const header = (item) => [[item.item], ['信息内容', ...item.columns]];
+  const own = (items) => header(items.find((item) => item.item.includes('六')));
+  const first = (items) => header(items[0]);
+  for (const layout of LAYOUTS) {
+    for (const year of [2021, 2020]) {
+      test(`the item's own line and labels, or the first item's, again: one table each (${layout} layout, ${year})`, () => {
+        for (const [name, repeated] of [['own', own], ['first', first]]) {
+          const text = split(layout, year, repeated);
+          assert.deepEqual(analyze(text).diagnostics, [], `${name} header repeated`);
+          const items = analyze(text).tables.filter((table) => table.section === 2).map((table) => table.item);
+          assert.equal(new Set(items).size, items.length, `${name}: no item read twice`);
+        }
+      });
+    }
+  }
+  test('the rows after the break are still checked, in their own table', () => {
+    for (const layout of LAYOUTS) {
+      // A negative count: a number in every layout (a lone text cell on its own line would be a label).
+      const text = split(layout, 2021, first, { values: ['-3'] });
+      const invalid = rulesOf(analyze(text), 'cell-invalid');
+      assert.equal(invalid.length, 1, layout);
+      assert.equal(rangeText(text, invalid[0].range), '-3', layout);
+      assert.match(invalid[0].message, /行政强制/, layout);
+      const table = analyze(text).tables.find((t) => t.item === '第二十条第（六）项');
+      assert.deepEqual(table.rows.map((row) => row.label), ['行政处罚', '行政强制'], layout);
+    }
+  });
+  test('a header repeated at the end of a sub-table, before the next item, splits nothing', () => {
+    const items = active2021();
+    const rows = activeRows(items);
+    const at = rows.findIndex((cells) => cells[0] === items[2].item);
+    const text = makeReport({ bodies: { 2: writeRows([...rows.slice(0, at), ['- 3 -'], ...header(items[0]), ...rows.slice(at)], 'tab') } });
+    assert.deepEqual(analyze(text).diagnostics, []);
+  });
+  test('an item line broken over two lines, printed again, is a repeat too', () => {
+    const text = split('tab', 2021, first).replace(/\n- 3 -\n第二十条第（一）项/, '\n- 3 -\n第二十条第（\n一）项');
+    assert.ok(text.includes('第二十条第（\n一）项'), 'the transform');
+    assert.deepEqual(analyze(text).diagnostics, []);
+  });
+  test('an item written twice, with its own rows again, stays two tables', () => {
+    const items = active2021();
+    const twice = (at) => {
+      const order = [...items.slice(0, at), items[0], ...items.slice(at)];
+      return makeReport({ bodies: { 2: writeRows(activeRows(order), 'tab') } });
+    };
+    for (const at of [1, 2]) {
+      const tables = analyze(twice(at)).tables.filter((table) => table.item === items[0].item);
+      assert.equal(tables.length, 2, `written again after item ${at}`);
+      assert.deepEqual(tables[1].rows.map((row) => row.label), ['规章', '行政规范性文件']);
+    }
   });
 });
 

@@ -26,6 +26,11 @@ export interface GridSpec {
   columns: ColumnDef[];
   /** Header labels that name no value column but belong to the header (group headers, corner note). */
   headerExtras: string[];
+  /**
+   * Normalised header labels of the table's other parts (section 二's other sub-tables): one of them
+   * followed by labels rather than values is a header printed again, not a value of the row above.
+   */
+  otherHeaders?: ReadonlySet<string>;
 }
 
 // Candidate lists are built once per template list (the templates are constants), so their lookup
@@ -155,9 +160,14 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     }
     if (rowHit) {
       takeRow(rowHit);
-    } else if (!hasNumbering(token.norm) && !valuesFollow(tokens, i + 1) && matchApprox(single, columns, () => true) !== null) {
-      // A column label worded differently ("社会组织") in the header repeated further down, followed by
-      // labels rather than values, as the exactly worded ones above: no value of the row before.
+    } else if (
+      !hasNumbering(token.norm) &&
+      !valuesFollow(tokens, i + 1) &&
+      (spec.otherHeaders?.has(token.norm) === true || matchApprox(single, columns, () => true) !== null)
+    ) {
+      // A column label worded differently ("社会组织") in the header repeated further down, or another
+      // sub-table's header repeated at the top of a page, followed by labels rather than values, as the
+      // exactly worded ones above: no value of the row before.
     } else if (token.firstInLine) {
       current = { def: null, label: { spans: [token.span], raw: token.raw, exact: false, canonical: '' }, zone: [] };
       entries.push(current);

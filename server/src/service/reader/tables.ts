@@ -8,7 +8,7 @@ import type { FormatId, TableLayout } from '../types';
 import { candidate, labelTextOf, matchLabel, PendingLabels, type LabelCandidate } from './labels';
 import { memoizeByObject } from '../memo';
 import { placeRow, readGrid, trimSlots, type GridEntry } from './grid';
-import { itemNumeral, type Zone } from './zones';
+import { activeHeaderLabels, itemNumeral, type Zone } from './zones';
 
 function spanOf(tokens: Token[]): Span {
   if (tokens.length === 0) return { start: 0, end: 0 };
@@ -190,7 +190,7 @@ export function readActiveTables(zones: Zone[], context: ReadContext): Table[] {
       canonical: `第二十条第（${numeral}）项`,
     };
     const columns = def?.columns ?? [];
-    const grid = readGrid(tokens, { rows: def?.rows ?? [], columns, headerExtras: def ? [def.labelColumn] : [] });
+    const grid = readGrid(tokens, { rows: def?.rows ?? [], columns, headerExtras: def ? [def.labelColumn] : [], otherHeaders: activeHeaderLabels });
     const span = spanOf(zone.tokens);
     const rows = buildRows(grid.entries, columns);
     return {

@@ -3,7 +3,7 @@
 // until a section heading, a line of running text, or the start of another table.
 import type { Token } from '../model';
 import { memoize } from '../memo';
-import { templates } from '../templates';
+import { formatIds, templates } from '../templates';
 import { normalizeLabel, splitNumbering, type LineIndex } from '../text';
 import { hasBarePipeTables, isProseLine, tokenizeLine } from './tokens';
 
@@ -22,6 +22,26 @@ export interface Zone {
 }
 
 const ITEM_LINE = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
+
+/** Section 二's items in both formats: the numeral, its row labels and its header labels, normalised. */
+const activeItems = formatIds.flatMap((id) =>
+  templates[id].active.map((item) => ({
+    numeral: item.item,
+    rows: item.rows.map((row) => splitNumbering(normalizeLabel(row.text)).text),
+    headers: [item.labelColumn, ...item.columns.flatMap((column) => [column.label, ...(column.accepted ?? [])])].map(normalizeLabel),
+  })),
+);
+
+/**
+ * The column labels of every sub-table of section 二 in both formats, normalised: what a header row of
+ * any of them holds.
+ */
+export const activeHeaderLabels: ReadonlySet<string> = new Set(activeItems.flatMap((item) => item.headers));
+
+/** The row labels (normalised, without numbering) of the item with this numeral, in either format. */
+function rowLabelsOf(numeral: string | undefined): ReadonlySet<string> {
+  return new Set(activeItems.filter((item) => item.numeral === numeral).flatMap((item) => item.rows));
+}
 
 export function itemNumeral(token: Token): string | null {
   if (token.kind !== 'text') return null;
@@ -68,6 +88,17 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
   const barePipes = hasBarePipeTables(lines.text);
   /** Text tokens in a row that may be the start of an item line broken over cells. */
   const pieces: Token[] = [];
+  /**
+   * Section 二's zones whose item line repeats an earlier one and that directly follow another zone of
+   * section 二 (no heading or text between), with that zone: the candidates for a repeated page top.
+   */
+  let followers: Map<Zone, Zone> | null = null;
+  /** Adds a zone that opens after `previous` (the current zone) and returns it. */
+  const open = (zone: Zone, previous: Zone | null): Zone => {
+    if (previous?.kind === 2 && zones.some((other) => other.kind === 2 && other.item === zone.item)) (followers ??= new Map()).set(zone, previous);
+    zones.push(zone);
+    return zone;
+  };
   for (const line of lines.lines) {
     if (headingLines.has(line.index) || isProseLine(line.text)) {
       current = null;
@@ -82,8 +113,7 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
         if (pieces.length > 0) pieces.length = 0;
         const item = kind === 2 ? itemNumeral(token) ?? undefined : undefined;
         if (current === null || current.kind !== kind || kind === 2) {
-          current = { kind, tokens: [], item, itemTokens: kind === 2 ? [token] : undefined };
-          zones.push(current);
+          current = open({ kind, tokens: [], item, itemTokens: kind === 2 ? [token] : undefined }, current);
         }
       } else if (token.kind === 'text' && (pieces.length > 0 || token.norm.charCodeAt(0) === 0x7b2c /* 第 */)) {
         // An item line broken over cells: its pieces, once they make one, open the zone as it would.
@@ -99,8 +129,7 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
           const at = current === null ? -1 : current.tokens.lastIndexOf(pieces[0]);
           if (at >= 0) current!.tokens.length = at;
           pieces.length = 0;
-          current = { kind: 2, tokens: itemTokens.slice(0, -1), item: item[1], itemTokens };
-          zones.push(current);
+          current = open({ kind: 2, tokens: itemTokens.slice(0, -1), item: item[1], itemTokens }, current);
         } else if (pieces.length > 0 && pieces.length < MAX_ITEM_PIECES && beginsItemLine(joined)) {
           pieces.push(token);
         } else {
@@ -113,5 +142,47 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
       if (current !== null) current.tokens.push(token);
     }
   }
-  return zones;
+  return followers === null ? zones : withoutRepeatedItems(zones, followers);
+}
+
+/**
+ * Section 二's table with its top printed again after a page break is read as one: Word repeats a
+ * table's first rows on every page (the first item line and its column labels), and a sub-table broken
+ * over pages may carry its own item line again. Read as sub-tables of their own, these would split the
+ * rows of one item between two tables, each missing the other's rows.
+ *
+ * A zone is such a repeat when it follows another of section 二 directly, its item line is that zone's
+ * or the first one's, and its first row is one the zone before (or the zone that took it in) still lacks: the rows after the break go
+ * on with the item before it. (An item written twice starts again with its own first row, and stays a
+ * table of its own.) Its tokens join the zone before, without the item line; the column labels after it
+ * are a header row again, which the table reader passes over.
+ */
+function withoutRepeatedItems(zones: Zone[], followers: Map<Zone, Zone>): Zone[] {
+  const firstItem = zones.find((zone) => zone.kind === 2)?.item;
+  const kept: Zone[] = [];
+  /** Where the tokens of a zone merged away went. */
+  const mergedInto = new Map<Zone, Zone>();
+  for (const zone of zones) {
+    const before = followers.get(zone);
+    const target = before === undefined ? undefined : (mergedInto.get(before) ?? before);
+    if (target === undefined || zone.item === undefined || !(zone.item === target.item || zone.item === firstItem) || !continuesRows(zone, target)) {
+      kept.push(zone);
+      continue;
+    }
+    const itemTokens = zone.itemTokens ?? zone.tokens.slice(0, 1);
+    for (const token of zone.tokens.slice(itemTokens.length)) target.tokens.push(token);
+    mergedInto.set(zone, target);
+  }
+  return kept;
+}
+
+/** Whether the first row of `zone` (after its item line and header) is a row of `target`'s item that `target` does not have yet. */
+function continuesRows(zone: Zone, target: Zone): boolean {
+  const rows = rowLabelsOf(target.item);
+  const first = zone.tokens.find((token, index) => index >= (zone.itemTokens?.length ?? 1) && token.kind === 'text' && !activeHeaderLabels.has(token.norm));
+  // Nothing after the repeated header but the next item: nothing to split.
+  if (first === undefined) return true;
+  const label = splitNumbering(first.norm).text;
+  if (!rows.has(label)) return false;
+  return !target.tokens.some((token) => token.kind === 'text' && splitNumbering(token.norm).text === label);
 }
