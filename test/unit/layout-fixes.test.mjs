@@ -4,7 +4,7 @@
 // insertion, and applying it leaves a report with no finding at all.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { active2021, analyze, applyEdits, makeReport, offsetAt, requests2021, rulesOf } from './fixtures.mjs';
+import { active2019, active2021, analyze, applyEdits, makeReport, offsetAt, rangeText, requests2021, rulesOf } from './fixtures.mjs';
 
 const LAYOUTS = ['tab', 'pipe', 'lines', 'space'];
 
@@ -98,6 +98,45 @@ describe('row-missing inserts the row in the table layout', () => {
     const { fixed, inserted } = applyOnly(text, 'row-missing');
     assert.ok(inserted.endsWith('\r\n') && !/[^\r]\n/.test(inserted));
     assert.equal(fixed, makeReport().replace(/\n/g, '\r\n'));
+  });
+});
+
+describe('row-missing inserts a sub-table of 二 missing altogether, written like the others', () => {
+  const ITEMS = { 2021: active2021, 2020: active2019 };
+  const zeroed = (items, k) => items.map((item, i) => (i === k ? { ...item, rows: item.rows.map(([label, values]) => [label, values.map(() => 0)]) } : item));
+  // A wider sub-table put first in a markdown table widens its header and delimiter rows, not the
+  // narrower rows below (renderers pad those): compared without trailing empty cells.
+  const withoutEmptyCells = (text) => text.replace(/(?:\|[ \t]*)+$/gm, '|');
+  for (const layout of LAYOUTS) {
+    for (const year of [2021, 2020]) {
+      for (const eol of ['\n', '\r\n']) {
+        test(`${layout}, ${year}${eol === '\r\n' ? ', CRLF' : ''}: each item in turn`, () => {
+          const items = ITEMS[year]();
+          items.forEach((item, k) => {
+            const text = makeReport({ layout, year, active: items.filter((_, i) => i !== k) }).replace(/\n/g, eol);
+            const found = rulesOf(analyze(text), 'row-missing');
+            assert.equal(found.length, 1, `${item.item}: ${JSON.stringify(found.map((d) => d.message))}`);
+            assert.ok(found[0].message.startsWith(`表二缺少${item.item}（`), found[0].message);
+            // At the next item's line, or on the last line of the sub-table before it.
+            if (k + 1 < items.length) assert.ok(rangeText(text, found[0].range).includes(items[k + 1].item));
+            else assert.equal(found[0].range.start.line, analyze(text).tables.find((table) => table.item === items[k - 1].item).range.end.line);
+            const fixed = applyEdits(text, preferred(found[0]).edits);
+            assert.deepEqual(analyze(fixed).diagnostics, [], item.item);
+            const want = makeReport({ layout, year, active: zeroed(items, k) }).replace(/\n/g, eol);
+            if (layout === 'pipe') assert.equal(withoutEmptyCells(fixed), withoutEmptyCells(want), item.item);
+            else assert.equal(fixed, want, item.item);
+          });
+        });
+      }
+    }
+  }
+  test('sub-tables separated by blank lines get one before and after the new one', () => {
+    const items = active2021();
+    const spaced = (list) => makeReport({ bodies: { 2: list.map((item) => ['', '', ...[[item.item], ['信息内容', ...item.columns], ...item.rows.map(([label, values]) => [label, ...values])].map((cells) => cells.join('\t'))].slice(2).join('\n')).join('\n\n') } });
+    const text = spaced(items.filter((_, i) => i !== 2));
+    const [found] = rulesOf(analyze(text), 'row-missing');
+    const fixed = applyEdits(text, preferred(found).edits);
+    assert.equal(fixed, spaced(zeroed(items, 2)));
   });
 });
 

@@ -334,6 +334,57 @@ describe('table 二 split over pages, its top printed again on the next page', (
   });
 });
 
+describe('a sub-table of 二 missing altogether (row-missing)', () => {
+  const missingItems = (result) => rulesOf(result, 'row-missing').filter((d) => d.message.startsWith('表二缺少第二十条'));
+  /** The text without the lines of one sub-table of 二 (its item line to the line before the next). */
+  const withoutItem = (text, item) => {
+    const lines = text.split('\n');
+    const from = lines.findIndex((line) => line.includes(item));
+    let to = from + 1;
+    while (to < lines.length && !/第二十条|^#|^[三四]、/.test(lines[to])) to++;
+    return [...lines.slice(0, from), ...lines.slice(to)].join('\n');
+  };
+  test('a real report without its 第二十条第（八）项: one finding, and the fix puts it back with zeros', () => {
+    const seed = baseTexts[4];
+    assert.ok(seed.includes('第二十条第（八）项'));
+    const before = analyze(seed).diagnostics;
+    const text = withoutItem(seed, '第二十条第（八）项');
+    const found = missingItems(analyze(text));
+    assert.equal(found.length, 1);
+    assert.equal(found[0].message, '表二缺少第二十条第（八）项（“行政事业性收费”行）');
+    const fixed = applyEdits(text, found[0].fixes[0].edits);
+    assert.deepEqual(analyze(fixed).diagnostics.map((d) => d.message), before.map((d) => d.message));
+    const table = analyze(fixed).tables.find((t) => t.item === '第二十条第（八）项');
+    assert.deepEqual(table.rows.map((row) => [row.label, row.cells.map((cell) => cell.value)]), [['行政事业性收费', [0]]]);
+    const [english] = analyze(text, { locale: 'en' }).diagnostics.filter((d) => d.message.startsWith('Table 2 lacks'));
+    assert.equal(english.message, 'Table 2 lacks 第二十条第（八）项 (row "行政事业性收费")');
+  });
+  test('rows left without their item line: the finding asks about the item line, and no fix duplicates them', () => {
+    const text = makeReport({ layout: 'tab' }).replace('第二十条第（一）项\n', '');
+    const [found] = missingItems(analyze(text));
+    assert.match(found.message, /第二十条第（一）项.*项目行是否缺失或写错/);
+    assert.equal(found.fixes, undefined);
+    const garbled = makeReport({ layout: 'lines' }).replace('第二十条第（一）项', '第二十条第1项');
+    const [again] = missingItems(analyze(garbled));
+    assert.match(again.message, /项目行是否缺失或写错/);
+    assert.equal(again.fixes, undefined);
+  });
+  test('rows read under the item before (its item line lost) are label-mismatch\'s alone', () => {
+    const text = makeReport({ layout: 'tab' }).replace('第二十条第（六）项\n', '');
+    assert.deepEqual(missingItems(analyze(text)), []);
+    assert.ok(rulesOf(analyze(text), 'label-mismatch').some((d) => d.message.includes('行政处罚')));
+  });
+  test('a report in the other year\'s format is template-version\'s: no item of either list is asked for', () => {
+    // A 2021 report on the 2019 form, without the 2019 form's （九）.
+    const text = makeReport({ year: 2021, format: '2019', active: active2019().filter((item) => !item.item.includes('九')) });
+    assert.ok(rulesOf(analyze(text), 'template-version').length > 0);
+    assert.deepEqual(missingItems(analyze(text)), []);
+  });
+  test('a complete section 二 and every seed and sample get no such finding', () => {
+    for (const text of [...baseTexts, makeReport(), makeReport({ year: 2020 })]) assert.deepEqual(missingItems(analyze(text)), []);
+  });
+});
+
 describe('labels broken over cells (a narrow column in a PDF or Word table)', () => {
   test('the longest run of pieces that is a label wins, even when its first piece is a label too', () => {
     // "2.其他" alone reads as the row "3.其他" (numbering aside): the whole label must win.

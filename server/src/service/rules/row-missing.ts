@@ -2,6 +2,7 @@ import type { Row, Table } from '../model';
 import { renderRows, requestRowCells } from '../templates/render';
 import { rowStyle } from './layout-common';
 import { defineRule, tableName, type Finding, type FindingFix } from './rule';
+import { missingItemFindings } from './missing-items';
 import { checksTables } from './tables-common';
 
 /** The row found where the missing one belongs (it goes before that row), or the table's last row. */
@@ -75,6 +76,8 @@ export default defineRule({
         });
       }
     }
+    // Whole sub-tables of section 二: each of their rows is absent too.
+    for (const finding of missingItemFindings(report, en)) findings.push(finding);
     return findings;
   },
 });

@@ -201,14 +201,20 @@ export function reviewsGrid(template: TemplateDef, values?: string[]): GridRow[]
 
 // ---- tables as text ------------------------------------------------------------------------------
 
+/** One sub-table of section 二: its item line, then its header and rows. */
+function writeActiveItem(writer: Writer, item: ActiveItemDef): string[] {
+  const lines = [writer.line(itemLine(item))];
+  // A markdown table after a paragraph needs a blank line to start.
+  if (writer.layout === 'pipe' || writer.layout === 'lines') lines.push('');
+  lines.push(...writer.rows(activeItemGrid(item), true));
+  return lines;
+}
+
 function writeActiveTables(writer: Writer, template: TemplateDef): string[] {
   const lines: string[] = [];
   template.active.forEach((item, index) => {
     if (index > 0) lines.push('');
-    lines.push(writer.line(itemLine(item)));
-    // A markdown table after a paragraph needs a blank line to start.
-    if (writer.layout === 'pipe' || writer.layout === 'lines') lines.push('');
-    lines.push(...writer.rows(activeItemGrid(item), true));
+    lines.push(...writeActiveItem(writer, item));
   });
   return lines;
 }
@@ -222,6 +228,12 @@ function writeTable(writer: Writer, template: TemplateDef, section: 2 | 3 | 4): 
 export function renderActiveTables(format: FormatId, options: RenderOptions = {}): string {
   const writer = new Writer(options);
   return writer.join(writeActiveTables(writer, templates[format]));
+}
+
+/** One sub-table of section 二 under its item line, zeros in every cell. */
+export function renderActiveItem(item: ActiveItemDef, options: RenderOptions = {}): string {
+  const writer = new Writer(options);
+  return writer.join(writeActiveItem(writer, item));
 }
 
 export function renderRequestsTable(format: FormatId, options: RenderOptions = {}): string {
@@ -240,10 +252,13 @@ export function renderTable(format: FormatId, section: 2 | 3 | 4, options: Rende
   return writer.join(writeTable(writer, templates[format], section));
 }
 
-/** Rows of cells in a layout, without a markdown header (rows to go into an existing table). */
-export function renderRows(rows: GridRow[], options: RenderOptions = {}): string {
+/**
+ * Rows of cells in a layout: rows to go into an existing table, or with `header` a markdown table's
+ * first rows (the delimiter row after the first).
+ */
+export function renderRows(rows: GridRow[], options: RenderOptions = {}, header = false): string {
   const writer = new Writer(options);
-  return writer.join(writer.rows(rows, false));
+  return writer.join(writer.rows(rows, header));
 }
 
 /** A row of table 三 (tab-separated) as the template writes it: group rows without values. */
