@@ -522,6 +522,28 @@ describe('table rules', () => {
       assert.deepEqual(analyze(fixed).diagnostics, []);
     });
   }
+  test('label-mismatch: a row numbered (1), 1), ① or 1、 instead of 1. is not a different wording', () => {
+    const renumber = (text, write) => text.replace(/(^|\t|\| )([1-8])\.(?=[\u4e00-\u9fff“])/gm, (_, before, digit) => before + write(Number(digit)));
+    const forms = [(n) => `（${n}）`, (n) => `(${n})`, (n) => `${n}）`, (n) => String.fromCharCode(0x245f + n), (n) => `${n}、`];
+    for (const layout of LAYOUTS) {
+      for (const write of forms) {
+        const text = renumber(makeReport({ layout }), write);
+        assert.ok(text.includes(`${write(1)}属于国家秘密`), `the transform ${write(1)}`);
+        assert.deepEqual(analyze(text).diagnostics, [], `${layout} ${write(1)}`);
+      }
+    }
+    // The wording is still compared, and the fix keeps the numbering as written.
+    for (const numbering of ['（2）', '2）', '②']) {
+      const requests = requests2021();
+      requests.find((row) => row.label.startsWith('2.其他法律')).label = `${numbering}其他法律法规禁止公开`;
+      const text = makeReport({ requests });
+      const [found] = only(text, 'label-mismatch');
+      assert.match(found.message, new RegExp(`行标签“${numbering}其他法律法规禁止公开”与模板不一致`));
+      const fixed = fix(text, found);
+      assert.ok(fixed.includes(`${numbering}其他法律行政法规禁止公开`), numbering);
+      assert.deepEqual(analyze(fixed).diagnostics, []);
+    }
+  });
   test('label-mismatch: 规范性文件 in a 2021-format table', () => {
     const active = active2021();
     active[0].rows[1][0] = '规范性文件';

@@ -166,6 +166,9 @@ function splitNumberingOnce(normalized: string): { numbering: string; text: stri
   if (match) return { numbering: `${match[1]}、`, text: normalized.slice(match[0].length) };
   match = /^\(([一二三四五六七八九十]+)\)/.exec(normalized);
   if (match) return { numbering: `(${match[1]})`, text: normalized.slice(match[0].length) };
+  // "(1)" "1)" (（1） after NFKC), as some reports number the rows under a group.
+  match = /^\(?(\d{1,2})\)/.exec(normalized);
+  if (match) return { numbering: `${match[1]}.`, text: normalized.slice(match[0].length) };
   // "1." "1、" "1:" — or a bare "1" directly followed by a Chinese character ("1属于国家秘密").
   match = /^(\d{1,2})(?:[.、,:](?!\d)|(?=[\u4e00-\u9fff]))/.exec(normalized);
   if (match) return { numbering: `${match[1]}.`, text: normalized.slice(match[0].length) };

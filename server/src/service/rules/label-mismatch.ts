@@ -3,8 +3,10 @@ import type { Span } from '../text';
 import { defineRule, minimalEdit, tableName, type Finding, type FindingFix } from './rule';
 import { checksTables } from './tables-common';
 
-// The numbering a writer put in front of a label ("2.", "（三）", "一、"), kept as written by the fix.
-const WRITTEN_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．,，:：]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、,，:：]?)\s*/;
+// The numbering a writer put in front of a label ("2.", "（三）", "一、", "（2）", "2）", "②"), kept as
+// written by the fix.
+const WRITTEN_NUMBERING =
+  /^\s*(?:[一二三四五六七八九十]+[、.．,，:：]|[(（][一二三四五六七八九十]+[)）]|[(（]\d{1,2}[)）]|\d{1,2}[)）]|[\u2460-\u2473]|\d{1,2}[.．、,，:：]?)\s*/;
 const TEMPLATE_NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\.)/;
 
 function relabel(report: { text: string }, label: LabelMatch, en: boolean): FindingFix[] {
