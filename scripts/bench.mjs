@@ -9,6 +9,7 @@
 // faulty) as the report they come from, yet no two reports have the same values.
 //
 // Usage: node scripts/bench.mjs [--quick]   (expects server/dist; `npm run bench` builds first)
+//        node scripts/bench.mjs --keystrokes typical|big EDITS WARMUP   (one keystroke measure, as JSON)
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -273,9 +274,11 @@ function positionAt(text, offset) {
 /**
  * Keystroke latency: open the document, then type a digit after a table value and delete it again,
  * alternately; each edit is one incremental didChange, timed until the diagnostics of its version
- * arrive. One edit at a time, as a person types.
+ * arrive. One edit at a time, as a person types. The first `warmup` edits are not timed: 20 for a
+ * freshly started server (V8 still optimising, as in a user's first minute of typing), thousands for
+ * one that has been typed into for a while.
  */
-async function keystrokes(text, edits) {
+async function keystrokes(text, edits, warmup = 20) {
   const started = now();
   const server = new Server();
   await server.start();
@@ -298,7 +301,6 @@ async function keystrokes(text, edits) {
   const offset = found ? found.index + found[0].length - 1 : middle;
   const at = positionAt(text, offset);
   const times = [];
-  const warmup = 20;
   for (let i = 0; i < edits + warmup; i++) {
     const typing = i % 2 === 0;
     const range = typing ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
@@ -370,7 +372,26 @@ function cliThousand() {
 // ---------------------------------------------------------------------------------------------------
 // Run
 
+/**
+ * keystrokes() run by a client in a fresh process (this script with --keystrokes), as an editor's client
+ * is a process of its own. Timed from inside this process, after the measures before it, the typical
+ * report's keystrokes took 1.36–1.39 ms at the median in two full runs, against 1.05–1.10 ms from a
+ * client of its own; neither the heap markdownlint leaves nor autocorrect's threads reproduce the
+ * difference alone, so the client is simply kept apart from everything else the bench does.
+ */
+function keystrokesApart(which, edits, warmup = 20) {
+  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--keystrokes', which, String(edits), String(warmup)], { encoding: 'utf8' });
+  return JSON.parse(output);
+}
+
 async function main() {
+  const keystrokesAt = process.argv.indexOf('--keystrokes');
+  if (keystrokesAt >= 0) {
+    const [which, edits, warmup] = process.argv.slice(keystrokesAt + 1);
+    const result = await keystrokes(which === 'big' ? big.text : typical.text, Number(edits), Number(warmup));
+    process.stdout.write(JSON.stringify(result));
+    return;
+  }
   const rows = [];
   const row = (measure, result, target = '', met = '') => rows.push([measure, result, target, met]);
   const verdict = (ok) => (ok ? '✓' : '✗');
@@ -431,12 +452,20 @@ async function main() {
     row('autocorrect', `not available (${error.message.split('\n')[0]})`);
   }
 
-  // Keystroke → diagnostics.
+  // Keystroke → diagnostics, timed by a client in a process of its own (keystrokesApart).
   const edits = QUICK ? 60 : 300;
-  const small = await keystrokes(typical.text, edits);
+  const small = keystrokesApart('typical', edits);
   row('language server: spawn → initialize → first diagnostics of the typical report', ms(small.firstDiagnosticsMs));
-  row(`keystroke → diagnostics, typical report, p50 / p95 (${small.edits} edits)`, `${ms(small.p50)} / ${ms(small.p95)}`, 'p95 < 2 ms', verdict(small.p95 < 2));
-  const large = await keystrokes(big.text, edits);
+  row(`keystroke → diagnostics, typical report, fresh server, p50 / p95 (${small.edits} edits)`, `${ms(small.p50)} / ${ms(small.p95)}`, 'p95 < 2 ms', verdict(small.p95 < 2));
+  const warmEdits = QUICK ? 200 : 2000;
+  const warm = keystrokesApart('typical', edits, warmEdits);
+  row(
+    `… the same after ${warmEdits.toLocaleString('en-US')} edits (V8 done optimising), p50 / p95 (${warm.edits} edits)`,
+    `${ms(warm.p50)} / ${ms(warm.p95)}`,
+    'p95 < 2 ms',
+    verdict(warm.p95 < 2),
+  );
+  const large = keystrokesApart('big', edits);
   row(`keystroke → diagnostics, ${kb(bytes(big.text))} document, p50 / p95 (${large.edits} edits)`, `${ms(large.p50)} / ${ms(large.p95)}`, 'p95 < 40 ms', verdict(large.p95 < 40));
 
   // Command line.
