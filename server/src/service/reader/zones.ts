@@ -38,6 +38,9 @@ const activeItems = formatIds.flatMap((id) =>
  */
 export const activeHeaderLabels: ReadonlySet<string> = new Set(activeItems.flatMap((item) => item.headers));
 
+/** The row labels of every sub-table of section 二 in both formats (normalised, without numbering). */
+const activeRowLabels: ReadonlySet<string> = new Set(activeItems.flatMap((item) => item.rows));
+
 /** The row labels (normalised, without numbering) of the item with this numeral, in either format. */
 function rowLabelsOf(numeral: string | undefined): ReadonlySet<string> {
   return new Set(activeItems.filter((item) => item.numeral === numeral).flatMap((item) => item.rows));
@@ -176,13 +179,22 @@ function withoutRepeatedItems(zones: Zone[], followers: Map<Zone, Zone>): Zone[]
   return kept;
 }
 
-/** Whether the first row of `zone` (after its item line and header) is a row of `target`'s item that `target` does not have yet. */
+/**
+ * Whether the first row of `zone` (the first cell after its item line that is a row label of section 二,
+ * past its header, however its labels are broken over cells) is a row of `target`'s item that `target`
+ * does not have yet.
+ */
 function continuesRows(zone: Zone, target: Zone): boolean {
-  const rows = rowLabelsOf(target.item);
-  const first = zone.tokens.find((token, index) => index >= (zone.itemTokens?.length ?? 1) && token.kind === 'text' && !activeHeaderLabels.has(token.norm));
+  const skip = zone.itemTokens?.length ?? 1;
+  let label: string | undefined;
+  for (let index = skip; index < zone.tokens.length && label === undefined; index++) {
+    const token = zone.tokens[index];
+    if (token.kind !== 'text') continue;
+    const text = splitNumbering(token.norm).text;
+    if (activeRowLabels.has(text)) label = text;
+  }
   // Nothing after the repeated header but the next item: nothing to split.
-  if (first === undefined) return true;
-  const label = splitNumbering(first.norm).text;
-  if (!rows.has(label)) return false;
+  if (label === undefined) return true;
+  if (!rowLabelsOf(target.item).has(label)) return false;
   return !target.tokens.some((token) => token.kind === 'text' && splitNumbering(token.norm).text === label);
 }
