@@ -397,6 +397,17 @@ describe('the same report in another shape', () => {
       if (item < 0 || firstRow < 0 || before < 0) return text;
       return [...lines.slice(0, before), '— 5 —', ...lines.slice(item, firstRow), ...lines.slice(before)].join('\n');
     },
+    // What official documents print around tables: the unit above a table, and 续表 (table continued)
+    // over the rest of a table on the next page.
+    tableNotes: (text) =>
+      text
+        .split('\n')
+        .flatMap((line) => {
+          if (/^[\s\u3000]*第二十条第（一）项/.test(line) || line.includes('勾稽关系')) return ['单位：件', line];
+          if (/^[\s\u3000]*[（(]四[）)]\s*无法提供/.test(line)) return ['— 4 —', '续表', line];
+          return [line];
+        })
+        .join('\n'),
     bom: (text) => `\ufeff${text}`,
     crlf: (text) => text.replace(/\n/g, '\r\n'),
     // Text copied from a web page: zero-width characters at the edges of cells and lines.
@@ -416,6 +427,7 @@ describe('the same report in another shape', () => {
     printed: fc.option(fc.integer({ min: 9, max: 60 }), { nil: undefined }),
     zeroWidth: fc.option(fc.nat(7), { nil: undefined }),
     tableTop: fc.boolean(),
+    tableNotes: fc.boolean(),
     indent: fc.boolean(),
     trailing: fc.boolean(),
     bom: fc.boolean(),
@@ -429,6 +441,7 @@ describe('the same report in another shape', () => {
   const reshape = (text, shape) => {
     // First, while table 二's lines are still whole.
     let out = shape.tableTop ? shapes.tableTop(text) : text;
+    if (shape.tableNotes) out = shapes.tableNotes(out);
     if (shape.wrap !== undefined) out = shapes.wrap(out, shape.wrap);
     if (shape.spaces !== undefined) out = shapes.spaces(out, shape.spaces);
     if (shape.pages !== undefined) out = shapes.pages(out, shape.pages);
@@ -448,11 +461,13 @@ describe('the same report in another shape', () => {
       { seed: SEED, numRuns: 150 },
     );
   });
-  test('table 二\'s repeated top applies to the seeds and samples, and keeps their findings', () => {
-    const applied = baseTexts.filter((text) => shapes.tableTop(text) !== text);
-    assert.ok(applied.length >= 8, `${applied.length} texts`);
-    for (const text of applied) assert.deepEqual(findingsOf(shapes.tableTop(text)), findingsOf(text));
-  });
+  for (const name of ['tableTop', 'tableNotes']) {
+    test(`${name} applies to most seeds and samples, and keeps their findings`, () => {
+      const applied = baseTexts.filter((text) => shapes[name](text) !== text);
+      assert.ok(applied.length >= 12, `${applied.length} texts`);
+      for (const text of applied) assert.deepEqual(findingsOf(shapes[name](text)), findingsOf(text));
+    });
+  }
   test('the check can fail: a change of content is caught', () => {
     const index = baseTexts.findIndex((text) => text.includes('（七）总计'));
     assert.notDeepEqual(findingsOf(reshape(baseTexts[index], { crlf: true }).replace(/（七）总计/g, '（七）合计')), findingsOf(baseTexts[index]));
