@@ -484,6 +484,9 @@ describe('work grows linearly with size', () => {
     'prose only': (k) => '本机关认真贯彻落实《条例》，扎实推进政务公开工作。\n'.repeat(4000 * k),
     'table rows only': (k) => '1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n'.repeat(3000 * k),
     'headings only': (k) => '## 一、总体情况\n## 三、收到和处理政府信息公开申请情况\n'.repeat(1500 * k),
+    // Table 二's item lines again and again (each a repeated page top, or an item written twice).
+    'item lines only': (k) => '第二十条第（一）项\n'.repeat(2000 * k),
+    'one item written again and again': (k) => '第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n'.repeat(700 * k),
     'CRLF, NUL and lone surrogates': (k) => seedTexts.join('\r\n').replace(/0/g, '\u0000').replace(/年/g, '\ud800').repeat(6 * k),
   };
   for (const [name, makeText] of Object.entries(shapes)) {

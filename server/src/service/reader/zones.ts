@@ -96,9 +96,14 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
    * section 二 (no heading or text between), with that zone: the candidates for a repeated page top.
    */
   let followers: Map<Zone, Zone> | null = null;
+  /** The numerals of the item lines that opened a zone so far. */
+  const opened = new Set<string | undefined>();
   /** Adds a zone that opens after `previous` (the current zone) and returns it. */
   const open = (zone: Zone, previous: Zone | null): Zone => {
-    if (previous?.kind === 2 && zones.some((other) => other.kind === 2 && other.item === zone.item)) (followers ??= new Map()).set(zone, previous);
+    if (zone.kind === 2) {
+      if (previous?.kind === 2 && opened.has(zone.item)) (followers ??= new Map()).set(zone, previous);
+      opened.add(zone.item);
+    }
     zones.push(zone);
     return zone;
   };
