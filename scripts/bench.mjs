@@ -374,10 +374,8 @@ function cliThousand() {
 
 /**
  * keystrokes() run by a client in a fresh process (this script with --keystrokes), as an editor's client
- * is a process of its own. Timed from inside this process, after the measures before it, the typical
- * report's keystrokes took 1.36–1.39 ms at the median in two full runs, against 1.05–1.10 ms from a
- * client of its own; neither the heap markdownlint leaves nor autocorrect's threads reproduce the
- * difference alone, so the client is simply kept apart from everything else the bench does.
+ * is a process of its own: nothing the bench did before (its heap, what markdownlint and autocorrect
+ * leave behind) is in the client's way.
  */
 function keystrokesApart(which, edits, warmup = 20) {
   const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--keystrokes', which, String(edits), String(warmup)], { encoding: 'utf8' });
