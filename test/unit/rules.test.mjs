@@ -569,6 +569,25 @@ describe('table rules', () => {
       for (const rule of ['row-total', 'result-total', 'balance']) assert.equal(only(text, rule).length, 0, rule);
     });
   }
+  for (const layout of LAYOUTS) {
+    test(`cell-count (${layout}): a template row written with its label only`, () => {
+      // In table 三 (7 columns) and in a sub-table of 二 (1 column), the row's values all left out.
+      const requests = requests2021();
+      requests.find((row) => row.label === '4.保护第三方合法权益').values = [];
+      const active = active2021().map((item) => ({ ...item, rows: item.rows.map(([label, values]) => [label, label === '行政强制' ? [] : values]) }));
+      const text = makeReport({ layout, requests, active });
+      const found = only(text, 'cell-count');
+      assert.deepEqual(found.map((d) => d.message).sort(), ['“4.保护第三方合法权益”没有数值，应有 7 个；没有数据时应填 0', '“行政强制”没有数值，应有 1 个；没有数据时应填 0']);
+      assert.deepEqual(found.map((d) => rangeText(text, d.range)).sort(), ['4.保护第三方合法权益', '行政强制']);
+      const english = analyze(text, { locale: 'en' }).diagnostics.filter((d) => d.rule === 'cell-count').map((d) => d.message);
+      assert.ok(english.includes('"行政强制" has no values; 1 expected (write 0 where there is nothing to count)'), JSON.stringify(english));
+      // Nothing else: no sum takes the row, and no other rule speaks.
+      assert.deepEqual(analyze(text).diagnostics.filter((d) => d.rule !== 'cell-count'), []);
+    });
+  }
+  test('cell-count: group labels (三、本年度办理结果, （三）不予公开 …) have no values and need none', () => {
+    for (const year of [2021, 2020]) assert.deepEqual(only(makeReport({ year }), 'cell-count'), [], String(year));
+  });
   test('cell-count: eight values', () => {
     const requests = requests2021();
     requests.find((row) => row.label === '4.保护第三方合法权益').values.push(0);

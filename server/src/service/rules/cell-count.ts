@@ -1,6 +1,6 @@
 import type { Token } from '../model';
 import { defineRule, rowName, tableName, type Finding, type Related } from './rule';
-import { checksTables, valuesSpan } from './tables-common';
+import { checksTables, labelSpan, valuesSpan } from './tables-common';
 
 /** At most this many values of a miscounted row are pointed out one by one. */
 const MAX_RELATED = 20;
@@ -35,6 +35,18 @@ export default defineRule({
     for (const table of report.tables) {
       const expected = table.columns.length;
       for (const row of table.rows) {
+        if (row.problem === undefined && row.slots.length === 0 && row.def !== null && !row.def.isGroup) {
+          // A template row written with its label only (blank to the end of the line, or the next label
+          // straight after it): every value is missing.
+          const name = en ? `"${rowName(row)}"` : `“${rowName(row)}”`;
+          findings.push({
+            span: labelSpan(row),
+            message: en
+              ? `${name} has no values; ${expected} expected (write 0 where there is nothing to count)`
+              : `${name}没有数值，应有 ${expected} 个；没有数据时应填 0`,
+          });
+          continue;
+        }
         if (row.problem !== 'count') continue;
         let values = 0;
         for (const slot of row.slots) if (slot.kind !== 'empty') values++;
