@@ -34,10 +34,21 @@ export default defineRule({
     const findings: Finding[] = [];
     for (const table of report.tables) {
       const expected = table.columns.length;
-      for (const row of table.rows) {
-        if (row.problem === undefined && row.slots.length === 0 && row.def !== null && !row.def.isGroup) {
+      table.rows.forEach((row, index) => {
+        const next = table.rows[index + 1];
+        if (
+          row.problem === undefined &&
+          row.slots.length === 0 &&
+          row.def !== null &&
+          !row.def.isGroup &&
+          row.label.exact &&
+          (next === undefined || next.def !== null)
+        ) {
           // A template row written with its label only (blank to the end of the line, or the next label
-          // straight after it): every value is missing.
+          // straight after it): every value is missing. Only a label read exactly, and followed by another
+          // template row or nothing: a fragment that merely resembles a label, or text the reader could not
+          // place after it (the rest of a label wrapped in a narrow column, with the values), leaves it
+          // open where the values went.
           const name = en ? `"${rowName(row)}"` : `“${rowName(row)}”`;
           findings.push({
             span: labelSpan(row),
@@ -45,9 +56,9 @@ export default defineRule({
               ? `${name} has no values; ${expected} expected (write 0 where there is nothing to count)`
               : `${name}没有数值，应有 ${expected} 个；没有数据时应填 0`,
           });
-          continue;
+          return;
         }
-        if (row.problem !== 'count') continue;
+        if (row.problem !== 'count') return;
         let values = 0;
         for (const slot of row.slots) if (slot.kind !== 'empty') values++;
         const blanks = row.emptyCells;
@@ -63,7 +74,7 @@ export default defineRule({
           message = `${name}有 ${values} 个数值，表格有 ${expected} 列（${diff}）${blankHint}。无法确定各数值所属的列，此行不参与勾稽关系检查`;
         }
         findings.push({ span: valuesSpan(row), message, related: valuesByLine(row.slots, en) });
-      }
+      });
       // A table 四 header with no value row after it.
       if (table.section === 4 && table.rows.length === 0 && table.headerSpan) {
         const line = report.lines.lineAt(table.headerSpan.start);
