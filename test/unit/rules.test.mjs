@@ -393,6 +393,30 @@ describe('labels broken over cells (a narrow column in a PDF or Word table)', ()
     const tab = makeReport({ layout: 'tab' }).replace('2.其他法律行政法规禁止公开\t', '2.其他\t法律行政法规禁止公开\t');
     assert.deepEqual(analyze(tab).diagnostics, []);
   });
+  /**
+   * A label wrapped in a narrow column, as a PDF's text layer has it: its first part with the values on
+   * one line, the rest of the label alone on the next ("7.属于行 0 0 …" / "政执法案卷").
+   */
+  const wrapped = (text, label, at) =>
+    text.replace(new RegExp(`^(\\s*)${label.replace(/[()（）.]/g, '\\$&')}([^\\n]*)$`, 'm'), (_, indent, rest) => `${indent}${label.slice(0, at)}${rest}\n${indent}${label.slice(at)}`);
+  for (const layout of ['tab', 'space']) {
+    test(`the rest of a wrapped label on the next line joins it (${layout} layout)`, () => {
+      const clean = makeReport({ layout, year: 2020 });
+      for (const [label, at] of [
+        ['7.属于行政执法案卷', 5], // 属于行 also begins 8.属于行政查询事项: the number tells them apart
+        ['一、本年新收政府信息公开申请数量', 8], // the first row, right after the header
+        ['行政事业性收费', 4], // a sub-table's first row, no number: its values follow
+        ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 9],
+      ]) {
+        const text = wrapped(clean, label, at);
+        assert.ok(text.includes(`${label.slice(0, at)}`) && !text.includes(label), `the transform: ${label}`);
+        assert.deepEqual(analyze(text).diagnostics, [], label);
+      }
+      // The row is read with its values: a wrong total in it is caught.
+      const wrong = wrapped(clean.replace(/^(\s*7\.属于行政执法案卷(?:[\t ]+0){6}[\t ]+)0/m, '$19'), '7.属于行政执法案卷', 5);
+      assert.match(rulesOf(analyze(wrong), 'row-total')[0]?.message ?? '', /7\.属于行政执法案卷/);
+    });
+  }
 });
 
 describe('legacy-format', () => {

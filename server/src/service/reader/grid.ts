@@ -155,7 +155,16 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     if (inHeader) {
       const columnHit = matchApprox(single, columns, (cand) => !matchedColumns.has(cand.key));
       if (columnHit) takeHeader(columnHit, [token]);
-      else if (rowHit && rowHit.remainder === '' && token.firstInLine) takeRow(rowHit);
+      // The first row's label, whole, or its first part ("一、本年新收政府" with the rest on the next line,
+      // a label wrapped in a narrow column) when the row's own list number or values follow: no header
+      // label has either.
+      else if (
+        rowHit &&
+        token.firstInLine &&
+        (rowHit.remainder === '' || numberedAs(token.norm, rowHit.candidate) || valuesFollow(tokens, i + 1))
+      ) {
+        takeRow(rowHit);
+      }
       continue;
     }
     if (rowHit) {
@@ -176,6 +185,11 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     }
   }
   return { entries, header, headerOther, headerSpan };
+}
+
+/** Whether a label starts with the list number the candidate has in the template ("一、" for 一、本年新收…). */
+function numberedAs(norm: string, candidate: LabelCandidate<RowDef>): boolean {
+  return candidate.numbering !== '' && splitNumbering(norm).numbering === candidate.numbering;
 }
 
 /** Whether a label starts with a list number of its own ("3.其他", "（七）总计"). */

@@ -203,6 +203,19 @@ export function matchApprox<T>(
       only = candidates[i];
       count++;
     }
+    if (count > 1) {
+      // Several labels begin so ("7.属于行" for 属于行政执法案卷 and 属于行政查询事项): the list number
+      // written in front tells them apart when exactly one of them has it.
+      const numbering = splitNumbering(text.norm).numbering;
+      if (numbering !== '') {
+        count = 0;
+        for (const i of prefixOf) {
+          if (!available(candidates[i]) || candidates[i].numbering !== numbering) continue;
+          only = candidates[i];
+          count++;
+        }
+      }
+    }
     if (count === 1) {
       const cand = only!;
       return { candidate: cand, label: labelFrom(text, false, cand.canonical), remainder: cand.text.slice(bare.length) };
