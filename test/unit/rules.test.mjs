@@ -393,6 +393,19 @@ describe('labels broken over cells (a narrow column in a PDF or Word table)', ()
     const tab = makeReport({ layout: 'tab' }).replace('2.其他法律行政法规禁止公开\t', '2.其他\t法律行政法规禁止公开\t');
     assert.deepEqual(analyze(tab).diagnostics, []);
   });
+  test('header labels wrapped in their cells, their second lines side by side on the next line (a PDF\'s text layer)', () => {
+    for (const year of [2021, 2020]) {
+      const lines = makeReport({ layout: 'space', year }).split('\n');
+      const at = lines.findIndex((line) => line.includes('社会公益组织') && line.includes('法律服务机构'));
+      const wrapped = [...lines.slice(0, at), lines[at].replace('社会公益组织', '社会公益').replace('法律服务机构', '法律服务'), '组织 机构', ...lines.slice(at + 1)].join('\n');
+      assert.deepEqual(analyze(wrapped).diagnostics, [], String(year));
+      const header = analyze(wrapped).tables.find((table) => table.section === 3);
+      assert.ok(header.rows.every((row) => row.cells === null || row.cells.length === 7), 'every row placed under the 7 columns');
+      // Not every run of pieces is the rest of the labels above: a wording error still shows.
+      const wrong = wrapped.replace('组织 机构', '团体 机构');
+      assert.match(rulesOf(analyze(wrong), 'label-mismatch').map((d) => d.message).join('\n'), /社会公益/);
+    }
+  });
   /**
    * A label wrapped in a narrow column, as a PDF's text layer has it: its first part with the values on
    * one line, the rest of the label alone on the next ("7.属于行 0 0 …" / "政执法案卷").

@@ -245,7 +245,7 @@ export class PendingLabels {
 
   /** Takes a cell that continues a broken label; true when the cell was absorbed. */
   absorb(token: Token): boolean {
-    if (token.kind !== 'text') return false;
+    if (token.kind !== 'text' || this.pending.length === 0) return false;
     for (let i = 0; i < this.pending.length; i++) {
       const { hit } = this.pending[i];
       if (token.norm.length > 0 && hit.remainder.startsWith(token.norm)) {
@@ -259,6 +259,33 @@ export class PendingLabels {
         return true;
       }
     }
-    return false;
+    return this.absorbSeveral(token);
+  }
+
+  /**
+   * A cell that is the rest of several broken labels side by side, in the order they were broken: the
+   * second lines of wrapped header cells, which a PDF's text layer puts on one line ("社会公益 法律服务"
+   * over "组织 机构"). Each label is completed with the cell.
+   */
+  private absorbSeveral(token: Token): boolean {
+    let rest = token.norm;
+    const taken: number[] = [];
+    for (let i = 0; i < this.pending.length && rest.length > 0; i++) {
+      const remainder = this.pending[i].hit.remainder;
+      if (rest.startsWith(remainder)) {
+        taken.push(i);
+        rest = rest.slice(remainder.length);
+      }
+    }
+    if (taken.length < 2 || rest !== '') return false;
+    for (let k = taken.length - 1; k >= 0; k--) {
+      const { hit } = this.pending[taken[k]];
+      hit.label.spans.push(token.span);
+      hit.label.raw += hit.remainder;
+      hit.remainder = '';
+      hit.label.exact = true;
+      this.pending.splice(taken[k], 1);
+    }
+    return true;
   }
 }
