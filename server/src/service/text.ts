@@ -161,6 +161,11 @@ function withoutTrailingColons(text: string): string {
  */
 export const splitNumbering: (normalized: string) => { numbering: string; text: string } = memoize(splitNumberingOnce);
 
+/** A label's comparable text without its numbering: what two writings of one label share. */
+export function bareLabel(text: string): string {
+  return splitNumbering(normalizeLabel(text)).text;
+}
+
 function splitNumberingOnce(normalized: string): { numbering: string; text: string } {
   let match = /^([一二三四五六七八九十]+)[、.,:]/.exec(normalized);
   if (match) return { numbering: `${match[1]}、`, text: normalized.slice(match[0].length) };

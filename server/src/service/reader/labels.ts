@@ -3,7 +3,7 @@
 // that deviates, such as 社会组织 for 社会公益组织).
 import type { LabelMatch, Token } from '../model';
 import { ownKey } from '../memo';
-import { normalizeLabel, similarity, splitNumbering } from '../text';
+import { bareLabel, normalizeLabel, similarity, splitNumbering } from '../text';
 
 export interface LabelCandidate<T> {
   key: T;
@@ -34,7 +34,7 @@ export function candidate<T>(key: T, numbering: string, text: string, accepted: 
     text: normalizeLabel(text),
     numbering: numberingNorm,
     canonical: numbering + text,
-    accepted: accepted.map((form) => splitNumbering(normalizeLabel(form)).text),
+    accepted: accepted.map(bareLabel),
   };
 }
 

@@ -3,7 +3,7 @@
 import type { HeaderLabel, LabelMatch, Row, Table, Token } from '../model';
 import { formatIds, templates } from '../templates';
 import type { ActiveItemDef, ColumnDef, RowDef, TemplateDef } from '../templates';
-import { normalizeLabel, splitNumbering, type Span } from '../text';
+import { bareLabel, splitNumbering, type Span } from '../text';
 import type { FormatId, TableLayout } from '../types';
 import { candidate, labelTextOf, matchLabel, PendingLabels, type LabelCandidate } from './labels';
 import { memoizeByObject } from '../memo';
@@ -46,7 +46,7 @@ function formatOnlyLabels(collect: (template: TemplateDef) => string[]): Map<str
   const seen = new Map<string, Set<FormatId>>();
   for (const id of formatIds) {
     for (const label of collect(templates[id])) {
-      const norm = splitNumbering(normalizeLabel(label)).text;
+      const norm = bareLabel(label);
       if (!seen.has(norm)) seen.set(norm, new Set());
       seen.get(norm)!.add(id);
     }

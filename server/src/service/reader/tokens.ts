@@ -7,7 +7,7 @@
 import { memoize } from '../memo';
 import type { Token } from '../model';
 import { formatIds, templates } from '../templates';
-import { normalizeLabel, splitNumbering, withoutZeroWidth, type Line } from '../text';
+import { bareLabel, normalizeLabel, splitNumbering, withoutZeroWidth, type Line } from '../text';
 import type { TableLayout } from '../types';
 
 const PLACEHOLDERS = new Set(['—', '–', '-', '--', '——', '―', '/', '／', '\\', '不适用', 'N/A', 'n/a', 'NA', '无', '空', '－', '一']);
@@ -107,7 +107,7 @@ export function isProseLine(text: string): boolean {
 /** Every label of both templates, normalised and without numbering: what a table cell can name. */
 const knownLabels: Set<string> = (() => {
   const labels = new Set<string>();
-  const add = (label: string) => labels.add(splitNumbering(normalizeLabel(label)).text);
+  const add = (label: string) => labels.add(bareLabel(label));
   for (const id of formatIds) {
     const template = templates[id];
     for (const item of template.active) {
@@ -123,7 +123,7 @@ const knownLabels: Set<string> = (() => {
   return labels;
 })();
 
-const isKnownLabel = memoize((text: string): boolean => knownLabels.has(splitNumbering(normalizeLabel(text)).text), 4096);
+const isKnownLabel = memoize((text: string): boolean => knownLabels.has(bareLabel(text)), 4096);
 
 const isBareNumbering = memoize((text: string): boolean => {
   const norm = normalizeLabel(text);
@@ -251,6 +251,11 @@ function splitSpaced(text: string, start: number, end: number, out: Bounds): voi
 
 /** A markdown table's separator line, | --- | :---: |. */
 const PIPE_SEPARATOR = /^\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?$/;
+
+/** Whether a line is a markdown table's delimiter row (| --- | :---: |), which holds no cells. */
+export function isPipeDelimiter(text: string): boolean {
+  return PIPE_SEPARATOR.test(text);
+}
 
 const lineCells = new LineBounds();
 

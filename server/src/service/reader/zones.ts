@@ -4,7 +4,7 @@
 import type { Token } from '../model';
 import { memoize } from '../memo';
 import { formatIds, templates } from '../templates';
-import { normalizeLabel, splitNumbering, type LineIndex } from '../text';
+import { bareLabel, normalizeLabel, splitNumbering, type LineIndex } from '../text';
 import { hasBarePipeTables, isProseLine, tokenizeLine } from './tokens';
 
 export type ZoneKind = 2 | 3 | 4;
@@ -27,7 +27,7 @@ const ITEM_LINE = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
 const activeItems = formatIds.flatMap((id) =>
   templates[id].active.map((item) => ({
     numeral: item.item,
-    rows: item.rows.map((row) => splitNumbering(normalizeLabel(row.text)).text),
+    rows: item.rows.map((row) => bareLabel(row.text)),
     headers: [item.labelColumn, ...item.columns.flatMap((column) => [column.label, ...(column.accepted ?? [])])].map(normalizeLabel),
   })),
 );

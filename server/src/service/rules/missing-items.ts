@@ -3,14 +3,11 @@
 import type { Report, Table } from '../model';
 import { templates, type ActiveItemDef, type TemplateDef } from '../templates';
 import { activeItemGrid, itemLine, renderActiveItem, renderRows, type RenderOptions } from '../templates/render';
-import { normalizeLabel, splitNumbering, type Span } from '../text';
+import { bareLabel, normalizeLabel, type Span } from '../text';
 import { documentLayout, eolOf, rowStyle } from './layout-common';
 import type { Finding, FindingFix } from './rule';
-
-/** A row label as it is compared: normalised, without its list number. */
-function labelKey(text: string): string {
-  return splitNumbering(normalizeLabel(text)).text;
-}
+import { onlySeparators } from './tables-common';
+import { isPipeDelimiter } from '../reader/tokens';
 
 /** Section 二's sub-tables (those read under an item line). */
 function activeTables(report: Report): Table[] {
@@ -53,10 +50,10 @@ function missingItems(report: Report): MissingItem[] {
   // Nearly every report has them all: the rows are looked at only when one is absent.
   if (items.every((item) => tableOf(item) !== null)) return [];
   const rowKeys = new Set<string>();
-  for (const table of tables) for (const row of table.rows) rowKeys.add(labelKey(row.label.raw));
+  for (const table of tables) for (const row of table.rows) rowKeys.add(bareLabel(row.label.raw));
   const missing: MissingItem[] = [];
   items.forEach((item, index) => {
-    if (tableOf(item) !== null || item.rows.some((row) => rowKeys.has(labelKey(row.text)))) return;
+    if (tableOf(item) !== null || item.rows.some((row) => rowKeys.has(bareLabel(row.text)))) return;
     let previous: Table | null = null;
     for (let k = index - 1; k >= 0 && previous === null; k--) previous = tableOf(items[k]);
     let next: Table | null = null;
@@ -93,10 +90,6 @@ function blankBetweenItems(report: Report, tables: Table[]): boolean {
 }
 
 const SENTENCE_MARK = /[。；;：:！!？?]/;
-/** Whether a line is a markdown table's delimiter row (| --- | :---: |): dashes, colons, pipes and blanks. */
-function isDelimiterRow(text: string): boolean {
-  return text.includes('--') && text.includes('|') && /^[ \t|:-]+$/.test(text);
-}
 
 /**
  * Whether the lines strictly between `from` and `to` hold anything but blank lines and sentences: cells
@@ -118,7 +111,7 @@ function strayCellsBetween(report: Report, from: number, to: number): boolean {
  */
 function rowsWrittenElsewhere(report: Report, item: ActiveItemDef, from: number, to: number): boolean {
   const lines = report.lines.lines;
-  const labels = item.rows.map((row) => labelKey(row.text));
+  const labels = item.rows.map((row) => bareLabel(row.text));
   for (let index = Math.max(0, from + 1); index < Math.min(to, lines.length); index++) {
     const text = lines[index].text;
     if (text.trim() === '' || SENTENCE_MARK.test(text)) continue;
@@ -132,10 +125,6 @@ function rowsWrittenElsewhere(report: Report, item: ActiveItemDef, from: number,
 function sectionEndAfter(report: Report, after: number): number {
   const next = report.sections.find((section) => section.line > after);
   return next === undefined ? report.lines.lines.length : next.line;
-}
-
-function onlySeparators(text: string): boolean {
-  return /^[\s\u3000|]*$/.test(text);
 }
 
 function insertion(item: ActiveItemDef, edits: FindingFix['edits'], en: boolean): FindingFix {
@@ -170,7 +159,7 @@ function missingItemFinding(report: Report, { item, previous, next }: MissingIte
     span = { start: next.span.start, end: line.end };
     const delimiter = inline ? report.lines.lines[line.index + 1] : undefined;
     if (clear && onlySeparators(report.text.slice(line.start, next.span.start))) {
-      if (delimiter !== undefined && isDelimiterRow(delimiter.text)) {
+      if (delimiter !== undefined && isPipeDelimiter(delimiter.text)) {
         // That item line is the markdown table's header row: the new sub-table goes first, its item
         // line the header row, and the delimiter row (as wide as its widest row) follows it instead.
         const header = renderRows([[itemLine(item)], ...activeItemGrid(item)], options, true);

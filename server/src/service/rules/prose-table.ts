@@ -1,4 +1,4 @@
-import type { Cell, Paragraph, ProseFigure, Report, Row, Table } from '../model';
+import type { Cell, Paragraph, ProseFigure, Report, Table } from '../model';
 import type { Span } from '../text';
 import { cellOf, defineRule, formatNumber, numberCell, rowName, rowsById, type Finding, type Related } from './rule';
 import { checksText, indexIn, isClauseBreak, isSentenceBreak } from './text-common';

@@ -3,16 +3,12 @@ import { renderRows, requestRowCells } from '../templates/render';
 import { rowStyle } from './layout-common';
 import { defineRule, tableName, type Finding, type FindingFix } from './rule';
 import { missingItemFindings } from './missing-items';
-import { checksTables } from './tables-common';
+import { checksTables, onlySeparators } from './tables-common';
 
 /** The row found where the missing one belongs (it goes before that row), or the table's last row. */
 function neighbour(table: Table, before: number): Row | null {
   const next = table.rows.find((row) => row.label.spans.some((span) => span.start === before));
   return next ?? table.rows[table.rows.length - 1] ?? null;
-}
-
-function onlySeparators(text: string): boolean {
-  return /^[\s\u3000|]*$/.test(text);
 }
 
 /** A template row is absent from its table. */

@@ -2,6 +2,11 @@
 import type { Report, Row } from '../model';
 import type { Span } from '../text';
 
+/** Whether a piece of a line holds nothing but blanks and pipes: no cell of anything else. */
+export function onlySeparators(text: string): boolean {
+  return /^[\s\u3000|]*$/.test(text);
+}
+
 /** Table rules apply to reports in one of the two formats only. */
 export function checksTables(report: Report): boolean {
   return report.isReport && !report.legacy;
