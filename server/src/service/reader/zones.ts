@@ -41,10 +41,13 @@ export const activeHeaderLabels: ReadonlySet<string> = new Set(activeItems.flatM
 /** The row labels of every sub-table of section 二 in both formats (normalised, without numbering). */
 const activeRowLabels: ReadonlySet<string> = new Set(activeItems.flatMap((item) => item.rows));
 
-/** The row labels (normalised, without numbering) of the item with this numeral, in either format. */
-function rowLabelsOf(numeral: string | undefined): ReadonlySet<string> {
-  return new Set(activeItems.filter((item) => item.numeral === numeral).flatMap((item) => item.rows));
-}
+/** Per item numeral, its row labels (normalised, without numbering) in either format. */
+const rowLabelsByItem: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  [...new Set(activeItems.map((item) => item.numeral))].map((numeral) => [
+    numeral,
+    new Set(activeItems.filter((item) => item.numeral === numeral).flatMap((item) => item.rows)),
+  ]),
+);
 
 export function itemNumeral(token: Token): string | null {
   if (token.kind !== 'text') return null;
@@ -160,9 +163,9 @@ export function findZones(lines: LineIndex, headingLines: Set<number>): Zone[] {
  * rows of one item between two tables, each missing the other's rows.
  *
  * A zone is such a repeat when it follows another of section 二 directly, its item line is that zone's
- * or the first one's, and its first row is one the zone before (or the zone that took it in) still lacks: the rows after the break go
- * on with the item before it. (An item written twice starts again with its own first row, and stays a
- * table of its own.) Its tokens join the zone before, without the item line; the column labels after it
+ * or the first one's, and its first row is one the zone before (or the zone that took it in) still
+ * lacks: the rows after the break go on with the item before it. (An item written twice starts again
+ * with its own first row, and stays a table of its own.) Its tokens join the zone before, without the item line; the column labels after it
  * are a header row again, which the table reader passes over.
  */
 function withoutRepeatedItems(zones: Zone[], followers: Map<Zone, Zone>): Zone[] {
@@ -200,6 +203,6 @@ function continuesRows(zone: Zone, target: Zone): boolean {
   }
   // Nothing after the repeated header but the next item: nothing to split.
   if (label === undefined) return true;
-  if (!rowLabelsOf(target.item).has(label)) return false;
+  if (target.item === undefined || !rowLabelsByItem.get(target.item)?.has(label)) return false;
   return !target.tokens.some((token) => token.kind === 'text' && splitNumbering(token.norm).text === label);
 }

@@ -39,8 +39,7 @@ interface MissingItem {
  * the item's rows under another item either (an item line lost above its rows leaves those rows in
  * the sub-table before, where label-mismatch reports them).
  */
-function missingItems(report: Report): MissingItem[] {
-  const tables = activeTables(report);
+function missingItems(report: Report, tables: Table[]): MissingItem[] {
   // No sub-table at all is table-missing's.
   if (tables.length === 0) return [];
   const template = activeTemplate(report, tables);
@@ -132,7 +131,7 @@ function insertion(item: ActiveItemDef, edits: FindingFix['edits'], en: boolean)
 }
 
 /** The finding for a sub-table of section 二 that is missing altogether, with a fix that inserts it. */
-function missingItemFinding(report: Report, { item, previous, next }: MissingItem, en: boolean): Finding {
+function missingItemFinding(report: Report, tables: Table[], { item, previous, next }: MissingItem, en: boolean): Finding {
   const neighbour = (next ?? previous) as Table;
   const { options, inline } = itemStyle(report, neighbour);
   const eol = options.eol ?? '\n';
@@ -140,7 +139,7 @@ function missingItemFinding(report: Report, { item, previous, next }: MissingIte
   const block = inline ? renderRows([[itemLine(item)], ...activeItemGrid(item)], options) : renderActiveItem(item, options);
   // Markdown needs a blank line between a table and the paragraph after it, and one cell per line
   // separates its rows by blank lines anyway; otherwise the sub-tables are separated as the others are.
-  const spaced = !inline && (options.layout === 'pipe' || options.layout === 'lines' || blankBetweenItems(report, activeTables(report)));
+  const spaced = !inline && (options.layout === 'pipe' || options.layout === 'lines' || blankBetweenItems(report, tables));
   const separator = spaced ? eol + eol : eol;
 
   // Section 二's lines, and those around the place the sub-table goes: from the sub-table before it (or
@@ -201,5 +200,6 @@ function missingItemFinding(report: Report, { item, previous, next }: MissingIte
 
 /** Findings for the sub-tables of section 二 that are missing altogether. */
 export function missingItemFindings(report: Report, en: boolean): Finding[] {
-  return missingItems(report).map((missing) => missingItemFinding(report, missing, en));
+  const tables = activeTables(report);
+  return missingItems(report, tables).map((missing) => missingItemFinding(report, tables, missing, en));
 }
