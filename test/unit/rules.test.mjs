@@ -680,6 +680,58 @@ describe('table rules', () => {
     assert.match(messages, /是小数/);
     assert.match(messages, /带有单位“件”/);
   });
+  for (const layout of LAYOUTS) {
+    test(`cell-invalid (${layout}): a value written as text is a value of its row, not a row of its own`, () => {
+      // In the one-cell-per-line layout such a cell is alone on its line, as a row label is: with it the
+      // row has exactly its columns, so it is read as the row's value.
+      const requests = requests2021();
+      setValue(requests, '4.保护第三方合法权益', 2, 'x');
+      setValue(requests, '8.属于行政查询事项', 6, '不详');
+      const active = active2021().map((item) => ({ ...item, rows: item.rows.map(([label, values]) => [label, label === '行政强制' ? ['待定'] : values]) }));
+      const text = makeReport({ layout, requests, active });
+      const found = analyze(text).diagnostics;
+      assert.deepEqual(
+        found.map((d) => `${d.rule} ${d.message}`),
+        [
+          'cell-invalid “行政强制”·“本年处理决定数量”的值“待定”不是数字',
+          'cell-invalid “4.保护第三方合法权益”·“科研机构”的值“x”不是数字',
+          'cell-invalid “8.属于行政查询事项”·“总计”的值“不详”不是数字',
+        ],
+      );
+      assert.deepEqual(found.map((d) => rangeText(text, d.range)), ['待定', 'x', '不详']);
+    });
+  }
+  for (const layout of LAYOUTS) {
+    test(`cell-invalid (${layout}): a value of table 四 written as text; the cell named by its table and column`, () => {
+      const reviews = [...REVIEWS];
+      reviews[3] = 'x';
+      const text = makeReport({ layout, reviews });
+      const found = analyze(text).diagnostics;
+      assert.deepEqual(found.map((d) => `${d.rule} ${d.message}`), ['cell-invalid 表四（复议、诉讼）·“行政复议·尚未审结”的值“x”不是数字']);
+      assert.equal(rangeText(text, found[0].range), 'x');
+      reviews[3] = '';
+      reviews[5] = '—';
+      assert.deepEqual(
+        only(makeReport({ layout: layout === 'space' ? 'tab' : layout, reviews }), 'cell-blank').map((d) => d.message),
+        ['表四（复议、诉讼）·“行政复议·尚未审结”为空；没有数据时应填 0', '表四（复议、诉讼）·“行政诉讼·未经复议直接起诉·结果维持”填写的是“—”，不是数字；没有数据时应填 0'],
+      );
+    });
+  }
+  test('cell-invalid: a template label among the values of table 四 is no value', () => {
+    const reviews = [...REVIEWS];
+    reviews[3] = '四、结转下年度继续办理';
+    assert.deepEqual(only(makeReport({ reviews }), 'cell-invalid'), []);
+    assert.equal(only(makeReport({ reviews }), 'cell-count').length, 1);
+  });
+  test("cell-invalid (lines): a numbered text, a template label or a table note in a value's place is no value", () => {
+    for (const stray of ['9.其它', '政府集中采购', '续表', '（续表2）', '单位：件']) {
+      const requests = requests2021();
+      setValue(requests, '4.保护第三方合法权益', 2, stray);
+      const text = makeReport({ layout: 'lines', requests });
+      assert.deepEqual(only(text, 'cell-invalid'), [], stray);
+      assert.ok(only(text, 'cell-count').length > 0, stray);
+    }
+  });
   test('cell-invalid: 本年增/减 may be negative in the 2019 format, money may carry 万元', () => {
     assert.equal(only(makeReport({ year: 2020 }), 'cell-invalid').length, 0);
   });

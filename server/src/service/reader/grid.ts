@@ -5,6 +5,7 @@ import type { Cell, HeaderLabel, LabelMatch, Row, Token } from '../model';
 import type { ColumnDef, RowDef, ValueKind } from '../templates';
 import { memoizeByObject } from '../memo';
 import { splitNumbering } from '../text';
+import { isKnownLabel } from './tokens';
 import { beginsAnother, candidate, exactCandidate, exactHit, labelTextOf, matchApprox, PendingLabels, type LabelCandidate, type LabelHit } from './labels';
 
 export interface GridEntry {
@@ -177,7 +178,7 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
       // A column label worded differently ("社会组织") in the header repeated further down, or another
       // sub-table's header repeated at the top of a page, followed by labels rather than values, as the
       // exactly worded ones above: no value of the row before.
-    } else if (token.firstInLine) {
+    } else if (token.firstInLine && !(current !== null && isStrayValue(tokens, i, (current as GridEntry).zone, spec.columns.length))) {
       current = { def: null, label: { spans: [token.span], raw: token.raw, exact: false, canonical: '' }, zone: [] };
       entries.push(current);
     } else if (current !== null) {
@@ -195,6 +196,40 @@ function numberedAs(norm: string, candidate: LabelCandidate<RowDef>): boolean {
 /** Whether a label starts with a list number of its own ("3.其他", "（七）总计"). */
 function hasNumbering(norm: string): boolean {
   return splitNumbering(norm).numbering !== '';
+}
+
+/** The longest text read as a value written wrongly ("x", "不详") rather than as a label. */
+const MAX_STRAY_VALUE = 6;
+
+/**
+ * Whether a text cell (normalised) may be a value written wrongly ("x", "不详") where a label could
+ * stand too: it is short, no note around a table (续表, 单位:件), has no list number and is no label of
+ * either template (a row or column label out of place stays a label).
+ */
+export function mayBeValueText(norm: string): boolean {
+  return norm.length <= MAX_STRAY_VALUE && !TABLE_NOTE.test(norm) && !hasNumbering(norm) && !isKnownLabel(norm);
+}
+
+/**
+ * What is printed around and inside a table rather than in its cells (normalised): 续表 over the part
+ * after a page break, the unit (单位:件), a table's own number (表三, 表 3).
+ */
+const TABLE_NOTE = /^(?:\(?续表[一二三四五六七八九十\d]{0,2}\)?|单位.*|表[一二三四五六七八九十\d]{1,2})$/;
+
+/**
+ * Whether the text cell tokens[at], alone on its line in the one-cell-per-line layout, is a value of the
+ * row before written as text ("x", "不详") rather than the label of a row of its own: it may be one
+ * (mayBeValueText), and with it the row has exactly as many cells as the table has columns (the values
+ * before it in the row, itself, and the values after it up to the next text). In every other layout a
+ * row's values share its line, and such a cell is read as a value there already.
+ */
+function isStrayValue(tokens: Token[], at: number, zone: Token[], columns: number): boolean {
+  const token = tokens[at];
+  if (token.layout !== 'lines' || !mayBeValueText(token.norm)) return false;
+  let cells = 1;
+  for (const cell of zone) if (cell.kind !== 'empty') cells++;
+  for (let k = at + 1; k < tokens.length && tokens[k].kind !== 'text'; k++) if (tokens[k].kind !== 'empty') cells++;
+  return cells === columns;
 }
 
 /** Whether the first non-empty token from `from` on is a value: what follows a row's label. */

@@ -7,7 +7,7 @@ import { bareLabel, splitNumbering, type Span } from '../text';
 import type { FormatId, TableLayout } from '../types';
 import { candidate, labelTextOf, matchLabel, PendingLabels, type LabelCandidate } from './labels';
 import { memoizeByObject } from '../memo';
-import { placeRow, readGrid, trimSlots, type GridEntry } from './grid';
+import { mayBeValueText, placeRow, readGrid, trimSlots, type GridEntry } from './grid';
 import { activeHeaderLabels, itemNumeral, type Zone } from './zones';
 
 function spanOf(tokens: Token[]): Span {
@@ -293,20 +293,33 @@ export function readReviewsTable(zone: Zone, context: ReadContext): Table {
   const seen = new Map<string, number>();
   const header: HeaderLabel[] = [];
   let lastText = -1;
+  /** The last text cell that is (part of) a label: the header ends there. */
+  let lastLabel = -1;
   for (let i = 0; i < zone.tokens.length; i++) {
     const token = zone.tokens[i];
     if (token.kind !== 'text') continue;
     lastText = i;
-    if (pending.absorb(token)) continue;
+    if (pending.absorb(token)) {
+      lastLabel = i;
+      continue;
+    }
     const hit = matchLabel(labelTextOf([token]), candidates, () => true);
     if (!hit) continue;
+    lastLabel = i;
     pending.add(hit);
     seen.set(hit.candidate.key, (seen.get(hit.candidate.key) ?? 0) + 1);
     const result = results.find((column) => column.id === hit.candidate.key);
     if (result && !hit.label.exact && hit.remainder === '') header.push({ column: result, label: hit.label });
   }
-  const headerTokens = zone.tokens.slice(0, lastText + 1).filter((token) => token.kind === 'text');
-  let values = zone.tokens.slice(lastText + 1);
+  // The values follow the header. A text among them ("x", "不详") is a value written wrongly when it may
+  // be one and with it the values are exactly the columns; otherwise the values follow the last text.
+  let headerEnd = lastLabel;
+  let values = zone.tokens.slice(lastLabel + 1);
+  if (lastText !== lastLabel && !(trimSlots(values).length === columns.length && values.every((token) => token.kind !== 'text' || mayBeValueText(token.norm)))) {
+    headerEnd = lastText;
+    values = zone.tokens.slice(lastText + 1);
+  }
+  const headerTokens = zone.tokens.slice(0, headerEnd + 1).filter((token) => token.kind === 'text');
   if (trimSlots(values).length !== columns.length) {
     // Values interleaved with labels (a table written column by column): take them in order.
     const scattered = zone.tokens.filter((token) => token.kind === 'number' || token.kind === 'placeholder');

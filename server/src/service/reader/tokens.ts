@@ -123,7 +123,8 @@ const knownLabels: Set<string> = (() => {
   return labels;
 })();
 
-const isKnownLabel = memoize((text: string): boolean => knownLabels.has(bareLabel(text)), 4096);
+/** Whether a cell text is a label of either template (any table, numbering aside). */
+export const isKnownLabel = memoize((text: string): boolean => knownLabels.has(bareLabel(text)), 4096);
 
 const isBareNumbering = memoize((text: string): boolean => {
   const norm = normalizeLabel(text);

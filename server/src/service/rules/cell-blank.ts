@@ -1,4 +1,4 @@
-import { defineRule, rowName, type Finding } from './rule';
+import { cellName, defineRule, type Finding } from './rule';
 import { checksTables } from './tables-common';
 
 /** A cell that must hold a number is empty or holds a placeholder such as "—". */
@@ -20,10 +20,10 @@ export default defineRule({
           let message: string;
           if (en) {
             const what = cell.state === 'blank' ? 'is blank' : `holds "${cell.token.raw}", not a number`;
-            message = `"${rowName(row)}" / "${cell.column.label}" ${what}; write 0 when there is nothing to count`;
+            message = `${cellName(table, row, cell.column, en)} ${what}; write 0 when there is nothing to count`;
           } else {
             const what = cell.state === 'blank' ? '为空' : `填写的是“${cell.token.raw}”，不是数字`;
-            message = `“${rowName(row)}”·“${cell.column.label}”${what}；没有数据时应填 0`;
+            message = `${cellName(table, row, cell.column, en)}${what}；没有数据时应填 0`;
           }
           findings.push({
             span: cell.token.span,

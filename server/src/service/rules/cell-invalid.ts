@@ -1,5 +1,5 @@
 import type { Cell } from '../model';
-import { defineRule, rowName, type Finding } from './rule';
+import { cellName, defineRule, type Finding } from './rule';
 import { checksTables } from './tables-common';
 
 function reason(cell: Cell, en: boolean): string {
@@ -35,8 +35,8 @@ export default defineRule({
           findings.push({
             span: cell.token.span,
             message: en
-              ? `"${rowName(row)}" / "${cell.column.label}": "${cell.token.raw}" ${why}`
-              : `“${rowName(row)}”·“${cell.column.label}”的值“${cell.token.raw}”${why}`,
+              ? `${cellName(table, row, cell.column, en)}: "${cell.token.raw}" ${why}`
+              : `${cellName(table, row, cell.column, en)}的值“${cell.token.raw}”${why}`,
           });
         }
       }

@@ -1,6 +1,7 @@
 // What a rule is: metadata plus a check that reads the parsed report and returns findings. Rules are
 // data in a list (rules/index.ts); analyze() runs them, applies severities and turns spans into ranges.
 import type { Cell, Report, Row, Table } from '../model';
+import type { ColumnDef } from '../templates';
 import type { Span } from '../text';
 import type { RuleMetadata } from '../types';
 
@@ -56,6 +57,15 @@ export function defineRule(rule: Rule): Rule {
 export function rowName(row: Row): string {
   if (row.def) return row.def.numbering + row.def.text;
   return row.label.raw || row.label.canonical;
+}
+
+/**
+ * A cell as messages name it: “row”·“column”. Table 四 has one row, named by its table: its column labels
+ * already name the group (“行政复议·尚未审结”).
+ */
+export function cellName(table: Table, row: Row, column: ColumnDef, en: boolean): string {
+  if (table.section === 4) return en ? `${tableName(table, en)} / "${column.label}"` : `${tableName(table, en)}·“${column.label}”`;
+  return en ? `"${rowName(row)}" / "${column.label}"` : `“${rowName(row)}”·“${column.label}”`;
 }
 
 export function tableName(table: Table, en: boolean): string {
