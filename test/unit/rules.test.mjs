@@ -430,6 +430,34 @@ describe('labels broken over cells (a narrow column in a PDF or Word table)', ()
       assert.match(rulesOf(analyze(wrong), 'row-total')[0]?.message ?? '', /7\.属于行政执法案卷/);
     });
   }
+  for (const layout of ['tab', 'lines', 'space']) {
+    test(`a wrapped row label with a wording error is one finding on the whole label, fixed in the part that is wrong (${layout} layout)`, () => {
+      const clean = makeReport({ layout, year: 2020 });
+      for (const [label, first, rest, fixed] of [
+        // The second part leaves out 行政: the fix inserts it where the parts meet.
+        ['2.其他法律行政法规禁止公开', '2.其他法律', '法规禁止公开', '行政'],
+        // The second part has 件 for 卷: the fix is in the second part.
+        ['7.属于行政执法案卷', '7.属于行', '政执法案件', '卷'],
+      ]) {
+        const text = clean.replace(new RegExp(`^(\\s*)${label.replace(/[()（）.]/g, '\\$&')}([^\\n]*)$`, 'm'), (_, indent, values) => `${indent}${first}${values}\n${indent}${rest}`);
+        assert.ok(text.includes(rest) && !text.includes(label), `the transform: ${label}`);
+        const found = analyze(text).diagnostics;
+        assert.deepEqual(
+          found.map((d) => `${d.rule} ${d.message}`),
+          [`label-mismatch 行标签“${first}${rest}”与模板不一致，应为“${label}”`],
+          label,
+        );
+        assert.equal(rangeText(text, found[0].range), first);
+        assert.deepEqual(found[0].relatedInformation.map((info) => [info.message, rangeText(text, info.range)]), [[`标签的后续部分“${rest}”`, rest]]);
+        assert.equal(found[0].fixes[0].edits.length, 1);
+        assert.equal(found[0].fixes[0].edits[0].newText, fixed);
+        assert.deepEqual(analyze(fix(text, found[0])).diagnostics, [], `${label} fixed`);
+      }
+      // A next line that is a row of its own is not taken for the rest of the label before it.
+      const unfinished = clean.replace(/^(\s*)7\.属于行政执法案卷/m, '$17.属于行');
+      assert.ok(rulesOf(analyze(unfinished), 'label-mismatch').every((d) => d.relatedInformation === undefined));
+    });
+  }
 });
 
 describe('legacy-format', () => {

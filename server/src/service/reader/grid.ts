@@ -86,14 +86,31 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     entries.push(current);
   };
 
+  /** The text cell before the current one. */
+  let previousText: Token | null = null;
+
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.kind !== 'text') {
       if (current !== null) current.zone.push(token);
       continue;
     }
+    const previous = previousText;
+    previousText = token;
     if (pending.absorb(token)) continue;
     const inHeader = current === null;
+    // The rest of a wrapped row label, worded wrongly: part of that label, not a row of its own. (Not in
+    // the header, whose wrapped labels' second lines share a line and are matched together.)
+    if (
+      !inHeader &&
+      previous !== null &&
+      pending.waiting &&
+      exactCandidate(token.norm, rows) === null &&
+      exactCandidate(token.norm, columns) === null &&
+      pending.absorbDeviating(token, previous)
+    ) {
+      continue;
+    }
     if (inHeader) {
       if (headerSpan === null) headerSpan = { start: token.span.start, end: token.span.end };
       else headerSpan.end = token.span.end;

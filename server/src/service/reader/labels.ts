@@ -262,6 +262,34 @@ export class PendingLabels {
     return this.absorbSeveral(token);
   }
 
+  /** Whether a broken label waits for its remaining text. */
+  get waiting(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /**
+   * Takes a cell that continues a broken row label in other words than the template's: the second part
+   * of a wrapped label with a wording error ("2.其他法律" / "法规禁止公开" for 2.其他法律行政法规禁止公开,
+   * "7.属于行" / "政执法案件"). Only the label whose last part is `previous` (the text cell just before)
+   * takes it, when the cell is no label itself (the caller knows) and resembles what the label lacks.
+   * The label stays inexact: its wording is still wrong. True when the cell was absorbed.
+   */
+  absorbDeviating(token: Token, previous: Token): boolean {
+    if (token.kind !== 'text' || token.norm.length < 2 || splitNumbering(token.norm).numbering !== '') return false;
+    for (let i = this.pending.length - 1; i >= 0; i--) {
+      const { hit } = this.pending[i];
+      const spans = hit.label.spans;
+      if (spans[spans.length - 1].end !== previous.span.end) continue;
+      if (similarity(token.norm, hit.remainder) < FUZZY_LABEL_SIMILARITY) return false;
+      spans.push(token.span);
+      hit.label.raw += token.raw;
+      hit.remainder = '';
+      this.pending.splice(i, 1);
+      return true;
+    }
+    return false;
+  }
+
   /**
    * A cell that is the rest of several broken labels side by side, in the order they were broken: the
    * second lines of wrapped header cells, which a PDF's text layer puts on one line ("社会公益 法律服务"

@@ -1,6 +1,5 @@
 import type { LabelMatch } from '../model';
-import type { Span } from '../text';
-import { defineRule, minimalEdit, tableName, type Finding, type FindingFix } from './rule';
+import { defineRule, minimalEdit, tableName, type Finding, type FindingFix, type Related } from './rule';
 import { checksTables } from './tables-common';
 
 // The numbering a writer put in front of a label ("2.", "（三）", "一、", "（2）", "2）", "②"), kept as
@@ -10,22 +9,42 @@ const WRITTEN_NUMBERING =
 const TEMPLATE_NUMBERING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}\.)/;
 
 function relabel(report: { text: string }, label: LabelMatch, en: boolean): FindingFix[] {
-  // A label broken over several cells is left to the writer: joining cells is not a minimal edit.
-  if (label.spans.length !== 1 || label.canonical === '') return [];
-  const span: Span = label.spans[0];
-  const written = report.text.slice(span.start, span.end);
+  if (label.spans.length === 0 || label.canonical === '') return [];
+  // A label broken over several cells (wrapped in a narrow column) is corrected as the cells read
+  // together; the edit must then fall within one cell, since joining cells is not a minimal edit.
+  let written = '';
+  for (const span of label.spans) written += report.text.slice(span.start, span.end);
   const numbering = WRITTEN_NUMBERING.exec(written)?.[0] ?? '';
   const canonicalText = label.canonical.replace(TEMPLATE_NUMBERING, '');
   const hasTemplateNumbering = TEMPLATE_NUMBERING.test(label.canonical);
   const target = numbering !== '' ? numbering + canonicalText : hasTemplateNumbering ? label.canonical : canonicalText;
   if (target === written) return [];
-  return [
-    {
-      title: en ? `Change to "${label.canonical}"` : `改为“${label.canonical}”`,
-      edits: [minimalEdit(span, written, target)],
-      isPreferred: true,
-    },
-  ];
+  const edit = minimalEdit({ start: 0, end: written.length }, written, target);
+  let at = 0;
+  for (const span of label.spans) {
+    const length = span.end - span.start;
+    // An insertion where two cells meet goes at the end of the first.
+    if (edit.span.start >= at && edit.span.end <= at + length) {
+      return [
+        {
+          title: en ? `Change to "${label.canonical}"` : `改为“${label.canonical}”`,
+          edits: [{ span: { start: span.start + edit.span.start - at, end: span.start + edit.span.end - at }, newText: edit.newText }],
+          isPreferred: true,
+        },
+      ];
+    }
+    at += length;
+  }
+  return [];
+}
+
+/** The other cells of a label broken over several, shown with the finding on its first. */
+function restOf(report: { text: string }, label: LabelMatch, en: boolean): Related[] | undefined {
+  if (label.spans.length < 2) return undefined;
+  return label.spans.slice(1).map((span) => {
+    const text = report.text.slice(span.start, span.end);
+    return { span, message: en ? `the label goes on: "${text}"` : `标签的后续部分“${text}”` };
+  });
 }
 
 /** A row or column label that deviates from the template wording. */
@@ -47,6 +66,7 @@ export default defineRule({
           message: en
             ? `Column label "${header.label.raw}" deviates from the template; expected "${header.column.label}"`
             : `列标签“${header.label.raw}”与模板不一致，应为“${header.column.label}”`,
+          related: restOf(report, header.label, en),
           fixes: relabel(report, { ...header.label, canonical: header.column.label }, en),
         });
       }
@@ -66,6 +86,7 @@ export default defineRule({
           message: en
             ? `Row label "${row.label.raw}" deviates from the template; expected "${row.label.canonical}"`
             : `行标签“${row.label.raw}”与模板不一致，应为“${row.label.canonical}”`,
+          related: restOf(report, row.label, en),
           fixes: relabel(report, row.label, en),
         });
       }
