@@ -168,6 +168,36 @@ describe('markdown tables without outer pipes (GFM allows them)', () => {
   });
 });
 
+describe('markdown emphasis around a whole cell', () => {
+  for (const layout of ['pipe', 'tab']) {
+    test(`a bold or italic number is the number, a bold label the label (${layout} layout)`, () => {
+      const clean = makeReport({ layout });
+      const bold = clean
+        .split('\n')
+        .map((line) => (line.includes('（七）总计') ? line.replace(/(^|[|\t] ?)(\d+)(?= ?[|\t]|$)/g, '$1**$2**').replace('（七）总计', '**（七）总计**') : line))
+        .map((line) => (line.includes('（一）予以公开') ? line.replace(/(^|[|\t] ?)(\d+)(?= ?[|\t]|$)/, '$1*$2*') : line))
+        .join('\n');
+      assert.ok(bold.includes('**（七）总计**') && /\*\*\d+\*\*/.test(bold) && /[|\t] ?\*\d+\*/.test(bold), 'the transform');
+      assert.deepEqual(analyze(bold).diagnostics, []);
+      // A wrong total in bold is caught, and its fix writes the number inside the emphasis.
+      const wrong = bold.replace(/(（七）总计\*\*.*)\*\*(\d+)\*\*(\s*\|?\s*)$/m, (_, before, value, after) => `${before}**${Number(value) + 1}**${after}`);
+      const [finding] = rulesOf(analyze(wrong), 'row-total');
+      assert.ok(finding, 'row-total');
+      const fixed = fix(wrong, finding);
+      assert.deepEqual(analyze(fixed).diagnostics, []);
+      assert.equal(fixed, bold);
+    });
+  }
+  test('emphasis marks that do not wrap a cell alike are its text', () => {
+    for (const cell of ['**12*', '*', '***', '** 12**']) {
+      const text = makeReport({ layout: 'pipe' }).replace(/(（七）总计 \|.*\| )(\d+)( \|)$/m, `$1${cell}$3`);
+      assert.ok(text.includes(cell), cell);
+      assert.equal(rulesOf(analyze(text), 'row-total').length, 0, cell);
+      assert.ok(analyze(text).diagnostics.length > 0, cell);
+    }
+  });
+});
+
 describe('a colon after a label', () => {
   for (const layout of LAYOUTS) {
     test(`"三、本年度办理结果：" and "（三）不予公开:" are the template's labels (${layout} layout)`, () => {

@@ -358,12 +358,35 @@ export function tokenizeLine(line: Line, out: Token[], barePipes = false): numbe
 
 /** The token of the non-empty cell text[start, end) of `line`. */
 function cellToken(text: string, start: number, end: number, line: Line, firstInLine: boolean, layout: TableLayout): Token {
+  const first = text.charCodeAt(start);
+  if (first === 42 /* * */ || first === 95 /* _ */) {
+    // Markdown emphasis around a whole cell ("**12**", "*（七）总计*"): the cell is what it wraps, so a
+    // bold total reads as a number and a fix rewrites the number, keeping the emphasis.
+    const marks = emphasisMarks(text, start, end);
+    if (marks > 0) {
+      start += marks;
+      end -= marks;
+    }
+  }
   const raw = text.slice(start, end);
   const value = digitsValue(text, start, end);
   // Plain digits, most cells of a table, need no classification (and no memo lookup): NFKC and
   // trimming cannot change them, and their value is read while checking them.
   const cell = value >= 0 ? numberCell(raw, value) : classify(raw);
   return makeToken(cell, line.start + start, line.start + end, raw, line.index, firstInLine, layout);
+}
+
+/**
+ * How many emphasis characters (* or _, up to three) wrap text[start, end) on both ends alike, with
+ * something other than white space between them; 0 when it is not so wrapped.
+ */
+function emphasisMarks(text: string, start: number, end: number): number {
+  const mark = text.charCodeAt(start);
+  let count = 0;
+  while (count < 3 && text.charCodeAt(start + count) === mark && text.charCodeAt(end - 1 - count) === mark && start + 2 * count + 2 < end) count++;
+  if (count === 0 || isSpace(text.charCodeAt(start + count)) || isSpace(text.charCodeAt(end - 1 - count))) return 0;
+  // The run must end where the inner text begins: "**" + "*x" is not three marks on one side only.
+  return text.charCodeAt(start + count) === mark || text.charCodeAt(end - 1 - count) === mark ? 0 : count;
 }
 
 /**
