@@ -408,6 +408,23 @@ describe('the same report in another shape', () => {
           return [line];
         })
         .join('\n'),
+    // Short labels spaced out to line up in their cells ("总　计", "自　然　人"), as writers type them.
+    spacedLabels: (text) =>
+      text
+        .split('\n')
+        .map((line) => {
+          const space = (cell) => cell.replace(/^(\s*)([\u4e00-\u9fff]{2,4})(\s*)$/, (_, before, label, after) => `${before}${[...label].join('\u3000')}${after}`);
+          if (line.includes('\t')) return line.split('\t').map(space).join('\t');
+          if (line.trim().startsWith('|')) return line.split('|').map(space).join('|');
+          return space(line);
+        })
+        .join('\n'),
+    // Markdown emphasis around whole cells of a pipe table: bold figures and bold labels.
+    emphasis: (text) =>
+      text
+        .split('\n')
+        .map((line) => (line.trim().startsWith('|') && !/^[\s|:-]+$/.test(line) ? line.replace(/\|(\s*)([^|\s][^|]*?)(\s*)(?=\|)/g, '|$1**$2**$3') : line))
+        .join('\n'),
     bom: (text) => `\ufeff${text}`,
     crlf: (text) => text.replace(/\n/g, '\r\n'),
     // Text copied from a web page: zero-width characters at the edges of cells and lines.
@@ -468,6 +485,20 @@ describe('the same report in another shape', () => {
       for (const text of applied) assert.deepEqual(findingsOf(shapes[name](text)), findingsOf(text));
     });
   }
+  test('spacedLabels applies to most seeds and samples, and keeps their findings (labels echoed with their spaces)', () => {
+    const applied = baseTexts.filter((text) => shapes.spacedLabels(text) !== text);
+    assert.ok(applied.length >= 12, `${applied.length} texts`);
+    const unspaced = (findings) => findings.map((finding) => finding.replace(/\u3000/g, ''));
+    for (const text of applied) assert.deepEqual(unspaced(findingsOf(shapes.spacedLabels(text))), unspaced(findingsOf(text)));
+  });
+  test('emphasis applies to the samples with markdown tables, and keeps their findings', () => {
+    const applied = baseTexts.filter((text) => shapes.emphasis(text) !== text);
+    assert.ok(applied.length >= 3, `${applied.length} texts`);
+    for (const text of applied) {
+      assert.match(shapes.emphasis(text), /\| \*\*\d+\*\* \|/);
+      assert.deepEqual(findingsOf(shapes.emphasis(text)), findingsOf(text));
+    }
+  });
   test('the check can fail: a change of content is caught', () => {
     const index = baseTexts.findIndex((text) => text.includes('（七）总计'));
     assert.notDeepEqual(findingsOf(reshape(baseTexts[index], { crlf: true }).replace(/（七）总计/g, '（七）合计')), findingsOf(baseTexts[index]));
