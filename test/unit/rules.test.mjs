@@ -485,7 +485,10 @@ describe('labels broken over cells (a narrow column in a PDF or Word table)', ()
       }
       // A next line that is a row of its own is not taken for the rest of the label before it.
       const unfinished = clean.replace(/^(\s*)7\.属于行政执法案卷/m, '$17.属于行');
-      assert.ok(rulesOf(analyze(unfinished), 'label-mismatch').every((d) => d.relatedInformation === undefined));
+      assert.deepEqual(
+        rulesOf(analyze(unfinished), 'label-mismatch').map((d) => [d.message, d.relatedInformation]),
+        [['行标签“7.属于行”与模板不一致，应为“7.属于行政执法案卷”', undefined]],
+      );
     });
   }
 });
@@ -769,6 +772,7 @@ describe('table rules', () => {
       assert.equal(rangeText(text, found[0].range), 'x');
       reviews[3] = '';
       reviews[5] = '—';
+      // A blank cell cannot be written in the space layout (spaces between values are one separator).
       assert.deepEqual(
         only(makeReport({ layout: layout === 'space' ? 'tab' : layout, reviews }), 'cell-blank').map((d) => d.message),
         ['表四（复议、诉讼）·“行政复议·尚未审结”为空；没有数据时应填 0', '表四（复议、诉讼）·“行政诉讼·未经复议直接起诉·结果维持”填写的是“—”，不是数字；没有数据时应填 0'],

@@ -99,13 +99,14 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     previousText = token;
     if (pending.absorb(token)) continue;
     const inHeader = current === null;
+    const alone = exactCandidate(token.norm, rows);
     // The rest of a wrapped row label, worded wrongly: part of that label, not a row of its own. (Not in
     // the header, whose wrapped labels' second lines share a line and are matched together.)
     if (
       !inHeader &&
       previous !== null &&
       pending.waiting &&
-      exactCandidate(token.norm, rows) === null &&
+      alone === null &&
       exactCandidate(token.norm, columns) === null &&
       pending.absorbDeviating(token, previous)
     ) {
@@ -123,7 +124,6 @@ export function readGrid(tokens: Token[], spec: GridSpec): GridRead {
     let handled = false;
     let norm = '';
     let longest = 1;
-    const alone = exactCandidate(token.norm, rows);
     if (alone !== null && beginsAnother(alone, rows)) {
       for (let pieces = 2; pieces <= MAX_LABEL_PIECES; pieces++) {
         const piece = tokens[i + pieces - 1];
